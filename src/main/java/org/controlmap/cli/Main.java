@@ -1,0 +1,87 @@
+package org.controlmap.cli;
+
+import java.io.PrintWriter;
+import org.controlmap.geodata.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point of {@code ./controlmap}. Turns every failure into one clear line
+ * on stderr: bad input (an {@link InputException}, a usage error) exits 2,
+ * anything else is a bug and exits 1; stack traces only with {@code --debug}.
+ */
+@Command(name = "controlmap",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Exact geodesic km² of who holds what in the Russia–Ukraine war, as tables and maps.",
+        subcommands = {
+            AreasCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI without exiting; returns the exit code. Tests call this. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(e -> e instanceof InputException ? 2 : 1);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("controlmap: " + ex.getMessage());
+            err.println("Try 'controlmap " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof InputException) {
+                err.println("controlmap: " + ex.getMessage());
+                return 2;
+            }
+            err.println("controlmap: internal error: " + ex
+                    + (debug ? "" : " (run with --debug for details; please report it)"));
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    /** Version from the jar manifest, "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"controlmap " + (v == null ? "dev" : v),
+                "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,12 +1,81 @@
 package org.controlmap.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.controlmap.control.Allocation;
+import org.controlmap.control.ControlStatement;
+import org.controlmap.control.Scenario;
+import org.controlmap.control.ScenarioAllocation;
+import org.controlmap.geodata.InputException;
+import org.controlmap.io.AtomicOutput;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.RegionCatalogue;
+import org.controlmap.table.AreaTable;
+import org.controlmap.table.TableFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "areas", description = "Table of controlled km² per region (CSV by default).")
+@Command(name = "areas", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Table of km² per region: geodesic and official area, who holds how much.",
+            "Without options: the bundled scenario (Reuters, November 2024), CSV on stdout."})
 final class AreasCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario file (YAML or JSON, see docs/scenario-format.md). Default: the bundled one.")
+    Path scenario;
+
+    @Option(names = "--basis", paramLabel = "official|geometry",
+            description = "What percentages are shares of: official areas (default for scenarios) or the "
+                    + "geodesic area of the boundaries.")
+    AreaBasis basis;
+
+    @Option(names = "--format", paramLabel = "csv|md|json|html",
+            description = "Output format. Default: from the -o extension, else csv.")
+    TableFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        TableFormat fmt = format;
+        if (output != null) {
+            AtomicOutput.checkWritable(output);
+            AtomicOutput.checkNotInput(output, scenario);
+            if (fmt == null) {
+                fmt = TableFormat.forFileName(output.getFileName().toString());
+                if (fmt == null) {
+                    throw new InputException(output + ": unknown table format; use .csv, .md, .json or .html, "
+                            + "or --format");
+                }
+            }
+        }
+        if (fmt == null) {
+            fmt = TableFormat.CSV;
+        }
+        RegionCatalogue catalogue = RegionCatalogue.bundled();
+        Scenario s = Scenarios.load(scenario, catalogue, spec);
+        Allocation allocation = ScenarioAllocation.allocate(s, catalogue, basis == null ? AreaBasis.OFFICIAL : basis);
+        List<ControlStatement> totals = s.totals();
+        AreaTable table = AreaTable.of(allocation, catalogue, totals);
+        TableFormat f = fmt;
+        if (output != null) {
+            AtomicOutput.write(output, false, out -> f.write(table, out));
+        } else {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            f.write(table, buf);
+            spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        }
         return 0;
     }
 }

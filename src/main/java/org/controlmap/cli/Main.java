@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "Exact geodesic km² of who holds what in the Russia–Ukraine war, as tables and maps.",
         subcommands = {
             AreasCommand.class,
+            WarmUpCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,413 @@
+package org.controlmap.control;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.controlmap.geodata.InputException;
+import org.controlmap.region.Region;
+import org.controlmap.region.RegionCatalogue;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a scenario file (YAML or JSON; schema in {@code docs/scenario-format.md})
+ * and checks it against the region catalogue. Every problem is an
+ * {@link InputException} naming the file, the line and column of the
+ * statement, and what is wrong; warnings (an identical statement given twice)
+ * go to the consumer passed in.
+ *
+ * <p>The file is walked with a streaming parser so each statement keeps the
+ * place where it was written; each statement itself is small and read as a tree.
+ */
+public final class ScenarioReader {
+    /** Name of the bundled scenario (the Reuters report of November 2024). */
+    public static final String BUNDLED_NAME = "scenarios/reuters-2024-11.yaml";
+    private static final String BUNDLED_RESOURCE = "/org/controlmap/scenarios/reuters-2024-11.yaml";
+    private static final int MAX_BYTES = 4 << 20;
+
+    private static final Set<String> TOP_KEYS = Set.of("date", "title", "source", "basis", "statements", "totals",
+            "notes");
+    private static final Set<String> STATEMENT_KEYS = Set.of("id", "region", "regions", "controller", "percent",
+            "km2", "qualifier", "min", "max", "quote", "note");
+    private static final Set<String> SOURCE_KEYS = Set.of("title", "publisher", "date", "url", "quote", "author",
+            "note");
+
+    private final RegionCatalogue catalogue;
+    private final Consumer<String> warnings;
+
+    public ScenarioReader(RegionCatalogue catalogue, Consumer<String> warnings) {
+        this.catalogue = catalogue;
+        this.warnings = warnings;
+    }
+
+    /** The bundled scenario. */
+    public static Scenario bundled(RegionCatalogue catalogue) {
+        try (InputStream in = ScenarioReader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled scenario " + BUNDLED_RESOURCE);
+            }
+            return new ScenarioReader(catalogue, w -> { }).read(in.readAllBytes(), BUNDLED_NAME);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Scenario read(Path file) {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(file + ": is a directory, not a scenario file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InputException(file + ": scenario file larger than " + (MAX_BYTES >> 20) + " MB");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return read(bytes, file.toString());
+    }
+
+    /** Reads a scenario from bytes; {@code name} is used in messages and decides YAML vs JSON by extension. */
+    public Scenario read(byte[] bytes, String name) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new InputException(name + ": empty file");
+        }
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
+        JsonFactory factory = json ? jsonFactory() : yamlFactory();
+        ObjectMapper mapper = new ObjectMapper(factory);
+        try (JsonParser p = factory.createParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+            p.setCodec(mapper);
+            return parse(p, name);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw InputException.at(name, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                    (json ? "malformed JSON: " : "malformed YAML: ") + e.getOriginalMessage().lines().findFirst()
+                            .orElse(""));
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static JsonFactory jsonFactory() {
+        return JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64).build())
+                .build();
+    }
+
+    private static YAMLFactory yamlFactory() {
+        LoaderOptions lo = new LoaderOptions();
+        lo.setMaxAliasesForCollections(20); // alias bombs
+        lo.setCodePointLimit(MAX_BYTES);
+        lo.setAllowDuplicateKeys(false);
+        lo.setNestingDepthLimit(64);
+        return YAMLFactory.builder().loaderOptions(lo)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    private Scenario parse(JsonParser p, String name) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw at(name, p.currentLocation(), "a scenario must be a mapping with date, source and statements");
+        }
+        LocalDate date = null;
+        ScenarioSource source = null;
+        List<Placed> statements = new ArrayList<>();
+        List<Placed> totals = new ArrayList<>();
+        JsonLocation start = p.currentLocation();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonLocation keyLoc = p.currentLocation();
+            p.nextToken();
+            switch (key) {
+                case "date" -> date = date(p.readValueAsTree(), name, keyLoc, "date");
+                case "source" -> source = source(p.readValueAsTree(), name, keyLoc);
+                case "statements" -> readList(p, name, key, statements);
+                case "totals" -> readList(p, name, key, totals);
+                default -> {
+                    if (!TOP_KEYS.contains(key)) {
+                        throw at(name, keyLoc, "unknown key '" + key + "' (expected one of date, source, "
+                                + "statements, totals, notes)");
+                    }
+                    p.skipChildren();
+                }
+            }
+        }
+        if (date == null) {
+            throw at(name, start, "missing 'date' (YYYY-MM-DD: the date the figures describe)");
+        }
+        if (source == null) {
+            throw at(name, start, "missing 'source' (title, publisher, date, url, quote)");
+        }
+        if (statements.isEmpty()) {
+            throw at(name, start, "no statements: a scenario needs at least one 'statements' entry");
+        }
+        List<ControlStatement> st = new ArrayList<>();
+        for (Placed pl : statements) {
+            st.add(statement(pl, name, false));
+        }
+        st = withoutRepeats(st);
+        List<ControlStatement> tot = new ArrayList<>();
+        for (Placed pl : totals) {
+            tot.add(statement(pl, name, true));
+        }
+        return new Scenario(name, date, source, List.copyOf(st), List.copyOf(tot));
+    }
+
+    private record Placed(JsonNode node, JsonLocation loc, String path) {
+    }
+
+    private static void readList(JsonParser p, String name, String key, List<Placed> into) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw at(name, p.currentLocation(), "'" + key + "' must be a list");
+        }
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation loc = p.currentLocation();
+            JsonNode n = p.readValueAsTree();
+            if (n == null || !n.isObject()) {
+                throw at(name, loc, key + "[" + i + "]: each entry must be a mapping with region, controller "
+                        + "and percent or km2");
+            }
+            into.add(new Placed(n, loc, key + "[" + i + "]"));
+            i++;
+        }
+    }
+
+    private ControlStatement statement(Placed pl, String name, boolean total) {
+        JsonNode n = pl.node();
+        String where = pl.path();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!STATEMENT_KEYS.contains(k)) {
+                throw at(name, pl.loc(), where + ": unknown key '" + k + "' (expected region, controller, percent "
+                        + "or km2, qualifier, min, max, quote, id)");
+            }
+        }
+        JsonNode regionNode = n.has("regions") ? n.get("regions") : n.get("region");
+        if (regionNode == null || regionNode.isNull()) {
+            throw at(name, pl.loc(), where + ": missing 'region'");
+        }
+        List<String> regionTexts = new ArrayList<>();
+        if (regionNode.isArray()) {
+            regionNode.forEach(r -> regionTexts.add(regionText(r, name, pl)));
+        } else {
+            regionTexts.add(regionText(regionNode, name, pl));
+        }
+        List<Region> regions = new ArrayList<>();
+        for (String rt : regionTexts) {
+            List<Region> rs = catalogue.resolve(rt);
+            if (rs.isEmpty()) {
+                String hint = catalogue.suggest(rt).map(s -> " (did you mean " + s + "?)").orElse("");
+                throw at(name, pl.loc(), where + ": " + rt + ": no such region" + hint);
+            }
+            for (Region r : rs) {
+                if (!regions.contains(r)) {
+                    regions.add(r);
+                }
+            }
+        }
+        regions.sort((a, b) -> Integer.compare(catalogue.regions().indexOf(a), catalogue.regions().indexOf(b)));
+        String regionText = String.join(" + ", regionTexts);
+        String label = where + " (" + regionText + ")";
+
+        String ctext = text(n, "controller");
+        Controller controller = ctext == null ? null : Controller.parse(ctext);
+        if (controller == null) {
+            throw at(name, pl.loc(), label + ": controller must be RU or UA" + (ctext == null ? "" : ", not '"
+                    + ctext + "'"));
+        }
+        Double percent = number(n, "percent", name, pl, label);
+        Double km2 = number(n, "km2", name, pl, label);
+        if (percent != null && km2 != null) {
+            throw at(name, pl.loc(), label + ": give percent or km2, not both");
+        }
+        String qtext = text(n, "qualifier");
+        Qualifier q;
+        if (qtext == null) {
+            q = Qualifier.EXACT;
+        } else {
+            q = Qualifier.parse(qtext);
+            if (q == null) {
+                throw at(name, pl.loc(), label + ": unknown qualifier '" + qtext
+                        + "' (expected exact, about, more-than, less-than, sliver, all)");
+            }
+        }
+        Double amount = percent != null ? percent : km2;
+        AmountUnit unit = km2 != null ? AmountUnit.KM2 : AmountUnit.PERCENT;
+        if (amount == null && q != Qualifier.SLIVER && q != Qualifier.ALL) {
+            throw at(name, pl.loc(), label + ": missing percent or km2 (only 'sliver' and 'all' may omit the figure)");
+        }
+        if (percent != null && (percent < 0 || percent > 100)) {
+            throw at(name, pl.loc(), label + ": percent " + TableNumbers.plain(percent) + " is outside 0–100");
+        }
+        if (km2 != null && km2 < 0) {
+            throw at(name, pl.loc(), label + ": km2 " + TableNumbers.plain(km2) + " is negative");
+        }
+        if (km2 != null) {
+            double largest = 0;
+            for (Region r : regions) {
+                largest += Math.max(r.officialAreaKm2(), r.areaKm2());
+            }
+            if (km2 > largest) {
+                throw at(name, pl.loc(), label + ": " + TableNumbers.grouped(km2) + " km² is larger than the "
+                        + (regions.size() == 1 ? "region" : "regions together") + " ("
+                        + TableNumbers.grouped(Math.round(largest)) + " km²)");
+            }
+        }
+        if (q == Qualifier.ALL && percent != null && percent != 100) {
+            throw at(name, pl.loc(), label + ": qualifier 'all' with percent " + TableNumbers.plain(percent)
+                    + " (all means 100)");
+        }
+        Double min = number(n, "min", name, pl, label);
+        Double max = number(n, "max", name, pl, label);
+        if (min != null && max != null && min > max) {
+            throw at(name, pl.loc(), label + ": min " + TableNumbers.plain(min) + " is above max "
+                    + TableNumbers.plain(max));
+        }
+        if (unit == AmountUnit.PERCENT) {
+            for (Double b : new Double[] {min, max}) {
+                if (b != null && (b < 0 || b > 100)) {
+                    throw at(name, pl.loc(), label + ": bound " + TableNumbers.plain(b) + " is outside 0–100");
+                }
+            }
+        }
+        String quote = text(n, "quote");
+        String id = text(n, "id");
+        if (id == null) {
+            id = (total ? "total/" : "") + regions.stream().map(Region::iso).reduce((a, b) -> a + "+" + b)
+                    .orElse("") + "/" + controller + (total ? "/" + unit.label() : "");
+        }
+        String place = name + ":" + pl.loc().getLineNr() + ":" + pl.loc().getColumnNr();
+        return new ControlStatement(id, regionText, List.copyOf(regions), controller, amount, unit, q, min, max,
+                quote == null ? "" : quote, total, place);
+    }
+
+    /** A region must be written as text: YAML would read an unquoted NO as false, 05 as 5. */
+    private static String regionText(JsonNode r, String name, Placed pl) {
+        if (!r.isTextual()) {
+            throw at(name, pl.loc(), pl.path() + ": region must be text, not " + r.getNodeType().toString()
+                    .toLowerCase(Locale.ROOT) + " '" + r.asText() + "' (quote it)");
+        }
+        return r.asText().trim();
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.asText().trim();
+    }
+
+    private static Double number(JsonNode n, String key, String name, Placed pl, String label) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            String shown = v.asText();
+            String hint = shown.trim().endsWith("%") ? " (write " + shown.trim().replace("%", "").trim()
+                    + ", not \"" + shown + "\")" : "";
+            throw at(name, pl.loc(), label + ": " + key + " must be a number, not '" + shown + "'" + hint);
+        }
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw at(name, pl.loc(), label + ": " + key + " must be a finite number");
+        }
+        return d;
+    }
+
+    private static LocalDate date(JsonNode v, String name, JsonLocation loc, String what) {
+        String s = v == null ? "" : v.asText().trim();
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw at(name, loc, what + " must be YYYY-MM-DD, not '" + s + "'");
+        }
+    }
+
+    private static ScenarioSource source(JsonNode n, String name, JsonLocation loc) {
+        if (n == null || !n.isObject()) {
+            throw at(name, loc, "'source' must be a mapping with title, publisher, date, url, quote");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!SOURCE_KEYS.contains(k)) {
+                throw at(name, loc, "source: unknown key '" + k + "' (expected title, publisher, date, url, quote)");
+            }
+        }
+        String title = text(n, "title");
+        if (title == null || title.isEmpty()) {
+            throw at(name, loc, "source: missing 'title'");
+        }
+        LocalDate d = n.has("date") ? date(n.get("date"), name, loc, "source.date") : null;
+        return new ScenarioSource(title, text(n, "publisher"), d, text(n, "url"), text(n, "quote"));
+    }
+
+    /** The same region given twice: an error when the figures differ, a warning when they repeat. */
+    private List<ControlStatement> withoutRepeats(List<ControlStatement> st) {
+        Map<String, ControlStatement> seen = new LinkedHashMap<>();
+        List<ControlStatement> kept = new ArrayList<>();
+        for (ControlStatement s : st) {
+            if (s.regions().size() != 1) {
+                kept.add(s); // a group figure is a default for its members, not a competing figure
+                continue;
+            }
+            String iso = s.regions().get(0).iso();
+            ControlStatement prev = seen.putIfAbsent(iso, s);
+            if (prev == null) {
+                kept.add(s);
+                continue;
+            }
+            boolean same = prev.controller() == s.controller() && prev.unit() == s.unit()
+                    && prev.qualifier() == s.qualifier() && java.util.Objects.equals(prev.amount(), s.amount());
+            String region = iso + " " + s.regions().get(0).nameEn();
+            if (same) {
+                warnings.accept(s.place() + ": " + region + " given twice with the same figure ("
+                        + s.figureText() + "); using it once");
+            } else {
+                throw new InputException(s.place() + ": " + region + " given twice with different figures: "
+                        + prev.controller() + " " + prev.figureText() + " at line " + line(prev.place()) + ", "
+                        + s.controller() + " " + s.figureText() + " here");
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static String line(String place) {
+        String[] parts = place.split(":");
+        return parts.length >= 3 ? parts[parts.length - 2] : place;
+    }
+
+    private static InputException at(String name, JsonLocation loc, String what) {
+        return InputException.at(name, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), what);
+    }
+}

@@ -1,0 +1,103 @@
+package org.controlmap.table;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.controlmap.control.Allocation;
+import org.controlmap.control.ControlStatement;
+import org.controlmap.control.Controller;
+import org.controlmap.control.RegionControl;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.Region;
+import org.controlmap.region.RegionCatalogue;
+
+/**
+ * The km² table: one row per region in the catalogue (held or not), rows for
+ * control polygons that fall outside every region, and a total row for Ukraine
+ * ({@code iso_3166_2} = {@code UA}). All areas are km²: {@code areaKm2} is the
+ * geodesic area of the boundary on WGS84; {@code officialAreaKm2} the
+ * statistics office's; the controlled share is of the area on {@link #basis()}.
+ *
+ * @param title   caption headline
+ * @param date    the date the figures describe, or null
+ * @param source  credit for the control figures
+ * @param basis   what percentages are shares of
+ * @param rows    region rows in catalogue order, then "outside" rows
+ * @param total   the Ukraine total row
+ * @param notes   sentences a reader needs to cite the table correctly
+ */
+public record AreaTable(String title, LocalDate date, String source, AreaBasis basis, List<Row> rows, Row total,
+        List<String> notes) {
+
+    /**
+     * One line of the table.
+     *
+     * @param iso             ISO 3166-2 code, "UA" for the total, "outside" for control outside every region
+     * @param name            English name
+     * @param areaKm2         geodesic area of the geometry, km²; NaN for "outside"
+     * @param officialAreaKm2 official area, km²; NaN for "outside"
+     * @param controller      who holds the controlled part, or null when nobody does
+     * @param controlledPct   share of the area on the table's basis, percent; NaN for "outside"
+     * @param controlledKm2   controlled area, km²
+     * @param figure          the figure as the source gave it, or ""
+     * @param note            why the number is what it is, or ""
+     */
+    public record Row(String iso, String name, double areaKm2, double officialAreaKm2, Controller controller,
+            double controlledPct, double controlledKm2, String figure, String note) {
+    }
+
+    /** Builds the table for an allocation; {@code totals} are the report's headline figures, quoted in the notes. */
+    public static AreaTable of(Allocation allocation, RegionCatalogue catalogue, List<ControlStatement> totals) {
+        AreaBasis basis = allocation.basis();
+        List<Row> rows = new ArrayList<>();
+        double heldInUkraine = 0;
+        double geometryUkraine = 0;
+        for (Region r : catalogue.regions()) {
+            RegionControl c = allocation.of(r.iso()).orElse(null);
+            if (r.country().equals("UA")) {
+                geometryUkraine += r.areaKm2();
+                if (c != null && c.controller() == Controller.RU) {
+                    heldInUkraine += c.controlledKm2();
+                }
+            }
+            rows.add(c == null
+                    ? new Row(r.iso(), r.nameEn(), r.areaKm2(), r.officialAreaKm2(), null, 0, 0, "", "")
+                    : new Row(r.iso(), r.nameEn(), r.areaKm2(), r.officialAreaKm2(), c.controller(),
+                            c.controlledPct(), c.controlledKm2(), c.figure(), c.note()));
+        }
+        for (Allocation.OutsideArea o : allocation.outside()) {
+            rows.add(new Row("outside", "outside every region", Double.NaN, Double.NaN, o.controller(), Double.NaN,
+                    o.km2(), "", "control polygons beyond the bundled boundaries (e.g. sea, or a border drawn "
+                            + "differently)"));
+        }
+        double ukraineArea = basis == AreaBasis.OFFICIAL ? catalogue.ukraineOfficialKm2() : geometryUkraine;
+        Row total = new Row("UA", "Ukraine (27 units)", geometryUkraine, catalogue.ukraineOfficialKm2(),
+                Controller.RU, 100 * heldInUkraine / ukraineArea, heldInUkraine, "",
+                "sum of the Ukrainian rows held by Russia");
+        List<String> notes = new ArrayList<>();
+        notes.add("area_km2 is the geodesic area of the Natural Earth boundary on the WGS84 ellipsoid; "
+                + "official_area_km2 is the statistics office's figure (State Statistics Service of Ukraine; "
+                + "Rosstat).");
+        notes.add(allocation.measured()
+                ? "Controlled km² are measured: geodesic area of each region intersected with the control polygons"
+                        + (basis == AreaBasis.OFFICIAL ? ", rescaled to the official area." : ".")
+                : "Controlled km² restate the source's figures on the " + basis.label() + " area of each region; "
+                        + "a qualified figure (more than, less than, about) is used as it stands.");
+        for (ControlStatement t : totals) {
+            notes.add("The source's own total: " + t.controller().countryName() + " holds " + t.figureText()
+                    + " of " + t.regionText() + (t.quote().isEmpty() ? "" : " (\"" + t.quote() + "\")")
+                    + "; `controlmap check` tests it against the rows.");
+        }
+        String title = allocation.measured()
+                ? "Controlled territory by region, measured from control polygons"
+                : "Territory held by region, as stated by " + allocation.source();
+        return new AreaTable(title, allocation.date(), allocation.source(), basis, List.copyOf(rows), total,
+                List.copyOf(notes));
+    }
+
+    /** Caption line: title, date, source and basis, for Markdown and HTML. */
+    public String caption() {
+        return title + (date == null ? "" : ", " + date) + ". Source: " + source + ". Percentages are shares of "
+                + (basis == AreaBasis.OFFICIAL ? "official areas" : "geodesic areas of the boundaries") + ".";
+    }
+}

@@ -17,7 +17,7 @@ import org.locationtech.jts.geom.Polygon;
  * oblast-sized rings). Holes are subtracted and the parts of a MultiPolygon or
  * GeometryCollection added, so the result is the area of the point set, not of
  * the outer rings. Ring orientation does not matter: each ring's area is taken
- * unsigned, since JTS polygons carry shell/hole roles explicitly.
+ * as a magnitude, since JTS polygons carry shell/hole roles explicitly.
  *
  * <p>Coordinates are x = longitude, y = latitude in degrees (GeoJSON order).
  * Non-polygonal components contribute nothing.
@@ -68,8 +68,9 @@ public final class GeodesicArea {
         for (int i = 0; i < n; i++) {
             pa.AddPoint(cs[i].y, cs[i].x);
         }
-        // reverse=false, sign=false: unsigned area whichever way the ring turns.
-        PolygonResult r = pa.Compute(false, false);
-        return r.area;
+        // sign=true gives a negative area for a clockwise ring rather than "the rest
+        // of the earth"; the magnitude is the area enclosed either way.
+        PolygonResult r = pa.Compute(false, true);
+        return Math.abs(r.area);
     }
 }

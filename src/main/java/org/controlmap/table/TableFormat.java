@@ -105,6 +105,8 @@ public enum TableFormat {
         CsvSchema schema = sb.build().withHeader().withLineSeparator("\n");
         try (CsvGenerator g = new CsvFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // Quote only fields that need it (commas, quotes, line breaks), as RFC 4180 readers expect.
+            g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
             g.setSchema(schema);
             for (AreaTable.Row r : allRows(t)) {
                 g.writeStartArray();

@@ -53,6 +53,7 @@ public final class ScenarioAllocation {
     private static RegionControl row(Region region, ControlStatement s, boolean fromGroup, AreaBasis basis) {
         double area = region.areaKm2(basis);
         double pct;
+        Double exactKm2 = null;
         List<String> notes = new ArrayList<>();
         if (s.qualifier() == Qualifier.ALL && s.amount() == null) {
             pct = 100;
@@ -68,6 +69,7 @@ public final class ScenarioAllocation {
             pct = 100 * s.amount() / groupArea;
         } else {
             pct = 100 * s.amount() / area;
+            exactKm2 = s.amount(); // keep the stated km² as written, not a round trip through percent
         }
         if (pct > 100 + 1e-9) {
             throw new InputException(s.place() + ": " + region.iso() + " " + region.nameEn() + ": "
@@ -85,7 +87,8 @@ public final class ScenarioAllocation {
             notes.add("figure for " + s.regionText() + " applied to each of its regions");
         }
         String figure = s.figureText() + (fromGroup ? " of " + s.regionText() : "");
-        return new RegionControl(region, s.controller(), pct, pct / 100 * area, basis, figure,
+        return new RegionControl(region, s.controller(), pct, exactKm2 != null ? exactKm2 : pct / 100 * area, basis,
+                figure,
                 String.join("; ", notes), s);
     }
 }

@@ -144,10 +144,10 @@ public final class ScenarioReader {
         ScenarioSource source = null;
         List<Placed> statements = new ArrayList<>();
         List<Placed> totals = new ArrayList<>();
-        JsonLocation start = p.currentLocation();
+        JsonLocation start = p.currentTokenLocation();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            JsonLocation keyLoc = p.currentLocation();
+            JsonLocation keyLoc = p.currentTokenLocation();
             p.nextToken();
             switch (key) {
                 case "date" -> date = date(p.readValueAsTree(), name, keyLoc, "date");
@@ -193,7 +193,7 @@ public final class ScenarioReader {
         }
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonLocation loc = p.currentLocation();
+            JsonLocation loc = p.currentTokenLocation();
             JsonNode n = p.readValueAsTree();
             if (n == null || !n.isObject()) {
                 throw at(name, loc, key + "[" + i + "]: each entry must be a mapping with region, controller "

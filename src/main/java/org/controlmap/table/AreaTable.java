@@ -90,14 +90,15 @@ public record AreaTable(String title, LocalDate date, String source, AreaBasis b
         }
         String title = allocation.measured()
                 ? "Controlled territory by region, measured from control polygons"
-                : "Territory held by region, as stated by " + allocation.source();
+                : "Territory held by region, as reported";
         return new AreaTable(title, allocation.date(), allocation.source(), basis, List.copyOf(rows), total,
                 List.copyOf(notes));
     }
 
     /** Caption line: title, date, source and basis, for Markdown and HTML. */
     public String caption() {
-        return title + (date == null ? "" : ", " + date) + ". Source: " + source + ". Percentages are shares of "
+        return title + (date == null ? "" : " (as of " + date + ")") + ". Source: " + source
+                + ". Percentages are shares of "
                 + (basis == AreaBasis.OFFICIAL ? "official areas" : "geodesic areas of the boundaries") + ".";
     }
 }

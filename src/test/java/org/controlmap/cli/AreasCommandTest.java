@@ -1,0 +1,97 @@
+package org.controlmap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end: exit codes, one-line errors, files written whole or not at all. */
+class AreasCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void defaultIsTheBundledScenarioAsCsv() {
+        Result r = run("areas");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines()).hasSize(32);
+        assertThat(r.out()).startsWith("iso_3166_2,name,area_km2,").contains("UA-23,Zaporizhzhia,");
+    }
+
+    @Test
+    void writesTheFormatOfTheExtension() throws IOException {
+        Path md = dir.resolve("t.md");
+        Result r = run("areas", "-o", md.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(md)).startsWith("**Territory held");
+        assertThat(run("areas", "--format", "json").out()).startsWith("{");
+        assertThat(run("areas", "--basis", "geometry").out()).contains(",geometry,");
+    }
+
+    @Test
+    void badScenarioIsOneLineExit2AndLeavesTheOutputAlone() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "date: 2024-11-20\nsource: {title: t}\nstatements:\n"
+                + "  - {region: UA-99, controller: RU, percent: 5}\n");
+        Path out = dir.resolve("t.csv");
+        Files.writeString(out, "previous");
+        Result r = run("areas", "--scenario", bad.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("controlmap: " + bad + ":4:5: ").contains("UA-99: no such region")
+                .doesNotContain("Exception");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo("previous");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bad.yaml", "t.csv");
+        }
+    }
+
+    @Test
+    void debugShowsTheStackTrace() throws IOException {
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        Result r = run("areas", "--debug", "--scenario", empty.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("empty file").contains("at org.controlmap");
+    }
+
+    @Test
+    void usageErrors() {
+        Result r = run("areas", "--format", "xls");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--format").contains("xls");
+        Result ext = run("areas", "-o", dir.resolve("t.xlsx").toString());
+        assertThat(ext.code()).isEqualTo(2);
+        assertThat(ext.err()).contains("unknown table format");
+        Result missingDir = run("areas", "-o", dir.resolve("nope/t.csv").toString());
+        assertThat(missingDir.code()).isEqualTo(2);
+        assertThat(missingDir.err()).contains("does not exist");
+        Result missing = run("areas", "--scenario", dir.resolve("none.yaml").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("none.yaml: no such file");
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertThat(run("--help").out()).contains("areas");
+        assertThat(run("--version").out()).startsWith("controlmap ");
+    }
+}

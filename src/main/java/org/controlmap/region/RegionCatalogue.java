@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.GeodesicArea;
@@ -232,12 +232,22 @@ public final class RegionCatalogue {
         return bestD <= limit ? Optional.of(best) : Optional.empty();
     }
 
+    /** Words that say what kind of unit a name is, not which: dropped from lookup keys. */
+    private static final Set<String> UNIT_WORDS = Set.of("oblast", "oblasti", "region", "province", "область",
+            "обл", "oblast'");
+
     /** Normalised lookup key: lower case, no accents, apostrophes, punctuation or "oblast"/"region". */
     static String key(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         n = n.toLowerCase(Locale.ROOT).replaceAll("['’ʼ`]", "");
-        n = n.replaceAll("\\b(oblast|region|область|обл\\.?)\\b", " ");
-        return n.replaceAll("[^\\p{L}\\p{N}]+", "");
+        // Split on anything but letters and digits (Unicode-aware on every JDK, unlike \\b).
+        StringBuilder sb = new StringBuilder();
+        for (String w : n.split("[^\\p{L}\\p{N}]+")) {
+            if (!UNIT_WORDS.contains(w)) {
+                sb.append(w);
+            }
+        }
+        return sb.toString();
     }
 
     private static int levenshtein(String a, String b) {
@@ -257,10 +267,5 @@ public final class RegionCatalogue {
             cur = t;
         }
         return prev[b.length()];
-    }
-
-    /** Lets tests and callers report warnings from loading; unused for the bundled data, which is clean. */
-    static Consumer<String> ignore() {
-        return w -> { };
     }
 }

@@ -30,7 +30,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -187,7 +186,7 @@ public final class NaturalEarthExtract {
         }
         Geometry fixed = GeometryFixer.fix(g);
         log.printf(Locale.ROOT, "%s: invalid (%s); repaired with GeometryFixer, area %.3f -> %.3f km2%n",
-                what, op.getValidationError(), km2(g), km2(fixed));
+                what, op.getValidationError(), GeodesicArea.km2(g), GeodesicArea.km2(fixed));
         return fixed;
     }
 
@@ -257,7 +256,7 @@ public final class NaturalEarthExtract {
         double droppedKm2 = 0;
         for (int i = 0; i < cut.getNumGeometries(); i++) {
             Polygon part = (Polygon) cut.getGeometryN(i);
-            double partKm2 = km2(part);
+            double partKm2 = GeodesicArea.km2(part);
             if (partKm2 < 1 && near.covers(part)) {
                 dropped++;
                 droppedKm2 += partKm2;
@@ -267,7 +266,7 @@ public final class NaturalEarthExtract {
         }
         log.printf(Locale.ROOT, "RU: %.1f km2 of its outline overlapped UA-43/UA-40 (%.1f km2); cut out,"
                 + " dropped %d slivers (%.4f km2)%n",
-                km2(polygonal(russia.intersection(crimea))), km2(crimea), dropped, droppedKm2);
+                GeodesicArea.km2(polygonal(russia.intersection(crimea))), GeodesicArea.km2(crimea), dropped, droppedKm2);
         return GF.createMultiPolygon(keep.toArray(Polygon[]::new));
     }
 
@@ -419,30 +418,6 @@ public final class NaturalEarthExtract {
 
     // ------------------------------------------------------------ area table
 
-    /**
-     * Geodesic area in km² by {@link GeodesicArea#km2}, given every ring
-     * counter-clockwise: GeodesicArea as first committed (ff75c1c) asks
-     * GeographicLib for an unsigned area, which for a clockwise ring is the
-     * rest of the Earth; with all rings counter-clockwise the result is right
-     * whether or not that is fixed.
-     */
-    static double km2(Geometry g) {
-        List<Polygon> ps = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            Polygon p = (Polygon) g.getGeometryN(i);
-            LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
-            for (int h = 0; h < holes.length; h++) {
-                holes[h] = ccw(p.getInteriorRingN(h));
-            }
-            ps.add(GF.createPolygon(ccw(p.getExteriorRing()), holes));
-        }
-        return GeodesicArea.km2(GF.createMultiPolygon(ps.toArray(Polygon[]::new)));
-    }
-
-    private static LinearRing ccw(LinearRing r) {
-        return Orientation.isCCW(r.getCoordinateSequence()) ? r : r.reverse();
-    }
-
     /** iso_3166_2 → official km², from official-areas.csv (first two columns; no quoted fields there). */
     static Map<String, Double> officialAreas(Path csv) {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -467,7 +442,7 @@ public final class NaturalEarthExtract {
         sb.append("|---|---|---:|---:|---:|\n");
         double sum = 0;
         for (Feature r : regions) {
-            double a = km2(r.geometry());
+            double a = GeodesicArea.km2(r.geometry());
             if (r.properties().get("country").equals("UA")) {
                 sum += a;
             }
@@ -476,7 +451,7 @@ public final class NaturalEarthExtract {
         row(sb, "UA", "Ukraine (sum of the 27 units)", sum, official.get("UA"));
         for (Feature c : countries) {
             if (c.key().equals("UA")) {
-                row(sb, "UA", "Ukraine (outline in countries.geojson)", km2(c.geometry()),
+                row(sb, "UA", "Ukraine (outline in countries.geojson)", GeodesicArea.km2(c.geometry()),
                         official.get("UA"));
             }
         }

@@ -1,0 +1,86 @@
+package org.controlmap.control.schematic;
+
+import java.util.Locale;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * A Lambert azimuthal equal-area projection on the WGS84 ellipsoid centred on
+ * one region ({@code +proj=laea}, Snyder, "Map Projections: A Working Manual",
+ * USGS PP 1395, 1987, §24), in metres, so that buffers are true distances and
+ * planar areas are ellipsoidal areas.
+ *
+ * <p>Accuracy for an oblast-sized region (≤ 400 km across): being equal-area,
+ * planar area equals ellipsoidal area up to the difference between straight
+ * projected edges and geodesic edges, well under 0.01 % for edges of a few km;
+ * distances are scaled by at most about 0.1 % at 200 km from the centre, which
+ * is immaterial for drawing a schematic front. Not thread-safe (proj4j
+ * transforms keep state); make one per thread.
+ */
+final class LocalProjection {
+    private static final CRSFactory CRS = new CRSFactory();
+    private static final CoordinateReferenceSystem WGS84 =
+            CRS.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
+
+    private final CoordinateTransform forward;
+    private final CoordinateTransform inverse;
+
+    /** Centred on (lon0, lat0), degrees. */
+    LocalProjection(double lon0, double lat0) {
+        String params = String.format(Locale.ROOT,
+                "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs", lat0, lon0);
+        CoordinateReferenceSystem laea = CRS.createFromParameters("laea", params);
+        CoordinateTransformFactory f = new CoordinateTransformFactory();
+        forward = f.createTransform(WGS84, laea);
+        inverse = f.createTransform(laea, WGS84);
+    }
+
+    /** Centred on the middle of the geometry's lon/lat bounding box. */
+    static LocalProjection centredOn(Geometry lonLat) {
+        var e = lonLat.getEnvelopeInternal();
+        return new LocalProjection((e.getMinX() + e.getMaxX()) / 2, (e.getMinY() + e.getMaxY()) / 2);
+    }
+
+    /** A projected copy (metres) of a lon/lat geometry. */
+    Geometry project(Geometry lonLat) {
+        return transformed(lonLat, forward);
+    }
+
+    /** A lon/lat copy of a projected geometry. */
+    Geometry unproject(Geometry metres) {
+        return transformed(metres, inverse);
+    }
+
+    private static Geometry transformed(Geometry g, CoordinateTransform t) {
+        Geometry copy = g.copy();
+        ProjCoordinate in = new ProjCoordinate();
+        ProjCoordinate out = new ProjCoordinate();
+        copy.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                in.x = seq.getX(i);
+                in.y = seq.getY(i);
+                t.transform(in, out);
+                seq.setOrdinate(i, CoordinateSequence.X, out.x);
+                seq.setOrdinate(i, CoordinateSequence.Y, out.y);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        return copy;
+    }
+}

@@ -1,0 +1,605 @@
+package org.controlmap.control.schematic;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.controlmap.control.Allocation;
+import org.controlmap.control.Controller;
+import org.controlmap.control.RegionControl;
+import org.controlmap.geodata.GeodesicArea;
+import org.controlmap.region.CountryOutline;
+import org.controlmap.region.Region;
+import org.locationtech.jts.algorithm.InteriorPointArea;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.util.LinearComponentExtracter;
+import org.locationtech.jts.operation.buffer.BufferOp;
+import org.locationtech.jts.operation.buffer.BufferParameters;
+import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
+import org.locationtech.jts.operation.linemerge.LineMerger;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+
+/**
+ * Lays out a schematic control map: for each region a side holds part of, one
+ * contiguous piece with exactly the stated share of the region's geodesic
+ * area, grown from the side that faces the holder. Area is to scale; the
+ * piece's inner edge is not a real front line (the legend says so).
+ *
+ * <h2>Method</h2>
+ * A piece is {@code region ∩ buffer(seed, d)}, keeping the component connected
+ * to the seed, with the distance {@code d} (metres) found by a bracketing root
+ * search on area: the bracket is opened by doubling {@code d} and narrowed by
+ * false position with the Illinois modification (Dowell and Jarratt, BIT 11,
+ * 1971), a bisection variant that converges superlinearly on smooth monotone
+ * functions such as this one, in 4–10 steps instead of bisection's 15–25.
+ * Buffers and the search run in a {@link LocalProjection} (Lambert azimuthal
+ * equal-area on WGS84 centred on the region, metres), never in degrees; the
+ * accepted buffer is then unprojected, intersected with the region's own
+ * lon/lat geometry (so the piece lies exactly inside it and shares its
+ * vertices) and measured with {@link GeodesicArea}. The search stops when the
+ * geodesic area is within {@value #AREA_TOLERANCE} (relative) of the target, or
+ * after {@value #MAX_ITERATIONS} area evaluations.
+ *
+ * <h2>Where a piece grows from (the seed)</h2>
+ * Regions are laid out in descending share, so that every region already laid
+ * out is held at least as much as the current one (ties: see {@link #pieces}).
+ * The seed is the part of the region's boundary that lies within
+ * {@value #TOUCH_M} m (the tolerance absorbs the small mismatch between the
+ * country outlines and the region boundaries, which come from different
+ * Natural Earth layers) of:
+ * <ol>
+ *   <li>the holder's own country, when the region is in the other country
+ *       (Russia's outline, without Crimea and Sevastopol, for Russian control in
+ *       Ukraine; Ukraine's for Ukrainian control of Kursk); and</li>
+ *   <li>the pieces of the same holder already laid out in neighbouring regions,
+ *       so that pieces continue across region borders (Donetsk grows from
+ *       Russia and Luhansk's piece, Zaporizhzhia from Donetsk's piece, Mykolaiv
+ *       from Kherson's); and</li>
+ *   <li>only for a region that does not border the holder's country: the whole
+ *       border with a neighbour laid out before whose piece stops short of the
+ *       region (Kherson touches Crimea only across the Perekop and Chonhar
+ *       isthmuses and the Arabat Spit, so it also grows from its border with
+ *       Zaporizhzhia, which is held at least as much).</li>
+ * </ol>
+ * When none of these touch the region, the piece grows from the point of the
+ * region's boundary nearest to them (the holder's country and pieces; distance
+ * measured in the region's projection), and when there are none at all, from
+ * the region's interior point (JTS {@link InteriorPointArea}).
+ *
+ * <h2>Shapes</h2>
+ * A share of {@value #WHOLE_SHARE} or more draws the whole region, all its
+ * parts (a MultiPolygon for regions with islands). Otherwise the piece grows
+ * within the region's part (polygon) the seed touches most, and is one
+ * Polygon; only if the target is larger than that part (a region whose islands
+ * hold more than the uncontrolled share) does it grow over all parts and may be
+ * a MultiPolygon. When pieces from disconnected seed stretches merge at one
+ * distance, the area jumps there; if the target falls in the jump the layout
+ * retries from the longest seed stretch alone.
+ *
+ * <p>Deterministic: the same input gives the same geometries. Thread-safe: all
+ * state lives in one {@link #pieces} call.
+ */
+public final class SchematicLayout {
+    /** Share at and above which the whole region is drawn. */
+    public static final double WHOLE_SHARE = 0.999;
+    /** Relative accuracy of a piece's geodesic area against its target. */
+    public static final double AREA_TOLERANCE = 5e-4;
+    /** Cap on area evaluations per piece. */
+    public static final int MAX_ITERATIONS = 60;
+    /** How close (metres) a boundary must come to another geometry to count as shared with it. */
+    public static final double TOUCH_M = 1000;
+
+    static final String WHOLE = "whole region";
+
+    // The planar search aims tighter than AREA_TOLERANCE so the geodesic check
+    // nearly always passes first time.
+    private static final double PLANAR_TOLERANCE = 1e-4;
+    private static final int QUADRANT_SEGMENTS = 8;
+    // Seed lines are simplified before buffering: the buffer's outline is
+    // schematic anyway, and a Natural Earth border has a vertex every few
+    // hundred metres, which makes each buffer needlessly slow.
+    private static final double SEED_SIMPLIFY_M = 100;
+    // Context (outlines, neighbouring pieces) is clipped to the region's
+    // bounding box grown by this much before projecting.
+    private static final double NEAR_DEG = 0.2;
+    private static final double ADJACENT_DEG = 0.01;
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    private final List<CountryOutline> outlines;
+
+    /** @param outlines country outlines, lon/lat (see {@link CountryOutline#bundled()}) */
+    public SchematicLayout(List<CountryOutline> outlines) {
+        this.outlines = List.copyOf(outlines);
+    }
+
+    /** A layout against the bundled country outlines. */
+    public static SchematicLayout bundled() {
+        return new SchematicLayout(CountryOutline.bundled());
+    }
+
+    /**
+     * The schematic pieces of an allocation: one per row with a share above 0,
+     * in the allocation's row order (catalogue order). Rows are laid out in
+     * descending share; among equal shares, first the region next to the
+     * most-held region already laid out, then in row order.
+     */
+    public List<SchematicPiece> pieces(Allocation allocation) {
+        List<RegionControl> rows = allocation.rows();
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).share() > 0 && !rows.get(i).region().geometry().isEmpty()) {
+                todo.add(i);
+            }
+        }
+        SchematicPiece[] byRow = new SchematicPiece[rows.size()];
+        List<SchematicPiece> placed = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            int next = next(rows, todo, placed);
+            todo.remove(Integer.valueOf(next));
+            SchematicPiece p = layOut(rows.get(next), placed);
+            byRow[next] = p;
+            placed.add(p);
+        }
+        List<SchematicPiece> out = new ArrayList<>();
+        for (SchematicPiece p : byRow) {
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The row to lay out next: the highest share; among equal shares the one
+     * next to the most-held region already laid out (so Kherson, next to
+     * all-held Crimea, goes before Zaporizhzhia, next to 80 %-held Donetsk, and
+     * Zaporizhzhia can then grow from both); then catalogue order.
+     */
+    private static int next(List<RegionControl> rows, List<Integer> todo, List<SchematicPiece> placed) {
+        double top = todo.stream().mapToDouble(i -> rows.get(i).share()).max().orElseThrow();
+        int best = -1;
+        double bestSupport = -1;
+        for (int i : todo) {
+            RegionControl r = rows.get(i);
+            if (r.share() < top) {
+                continue;
+            }
+            double support = 0;
+            for (SchematicPiece p : placed) {
+                if (p.controller() == r.controller() && p.share() > support
+                        && adjacent(p.region().geometry(), r.region().geometry())) {
+                    support = p.share();
+                }
+            }
+            if (support > bestSupport) {
+                bestSupport = support;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    // Regions of one catalogue share their borders exactly; the tolerance
+    // (degrees, about 1 km) only guards against a hairline gap in other data.
+    private static boolean adjacent(Geometry a, Geometry b) {
+        Envelope ea = new Envelope(a.getEnvelopeInternal());
+        ea.expandBy(ADJACENT_DEG);
+        return ea.intersects(b.getEnvelopeInternal()) && IndexedFacetDistance.isWithinDistance(a, b, ADJACENT_DEG);
+    }
+
+    /** Something a piece can grow from: a country or a piece laid out before. */
+    private record Source(String label, Geometry lonLat) {
+    }
+
+    private SchematicPiece layOut(RegionControl row, List<SchematicPiece> placed) {
+        Region region = row.region();
+        Controller holder = row.controller();
+        double share = Math.min(1, row.share());
+        double targetKm2 = share * region.areaKm2();
+        Geometry regionLL = region.geometry();
+        if (share >= WHOLE_SHARE) {
+            return new SchematicPiece(region, holder, regionLL, targetKm2, region.areaKm2(), WHOLE);
+        }
+        LocalProjection proj = LocalProjection.centredOn(regionLL);
+        Geometry regionP = proj.project(regionLL);
+
+        // Seeds in order of preference (see the class comment): the holder's
+        // country, the pieces laid out before, and only when the region does
+        // not border the holder's country, whole neighbours whose pieces stop short.
+        Seeds seeds = new Seeds(proj, regionLL, regionP);
+        List<Source> home = home(region, holder);
+        boolean bordersHome = false;
+        for (Source s : home) {
+            bordersHome |= seeds.add(s);
+        }
+        List<Source> sources = new ArrayList<>(home);
+        for (SchematicPiece p : placed) {
+            if (p.controller() == holder) {
+                Source piece = new Source(p.region().nameEn(), p.geometry());
+                sources.add(piece);
+                if (!seeds.add(piece) && !bordersHome && !p.whole()) {
+                    seeds.add(new Source(p.region().nameEn(), p.region().geometry()));
+                }
+            }
+        }
+        int parts = regionP.getNumGeometries();
+        int best = seeds.bestPart();
+
+        Geometry seed;
+        String grownFrom;
+        if (best >= 0) {
+            seed = merged(seeds.lines.get(best));
+            grownFrom = String.join(" + ", seeds.labels.get(best));
+        } else if (!sources.isEmpty()) {
+            Geometry territory = GF.buildGeometry(sources.stream().map(s -> proj.project(s.lonLat())).toList());
+            Coordinate nearest = DistanceOp.nearestPoints(regionP, territory)[0];
+            seed = GF.createPoint(nearest);
+            best = partNearest(regionP, seed);
+            grownFrom = "nearest point to " + String.join(" + ", sources.stream().map(s -> s.label()
+                    .replace("border with ", "")).toList());
+        } else {
+            best = largestPart(regionP);
+            seed = GF.createPoint(InteriorPointArea.getInteriorPoint(regionP.getGeometryN(best)));
+            grownFrom = "region centre";
+        }
+
+        Geometry growP = regionP.getGeometryN(best);
+        Geometry growLL = regionLL.getGeometryN(best);
+        boolean allParts = false;
+        if (parts > 1 && targetKm2 > GeodesicArea.km2(growLL) * (1 - AREA_TOLERANCE)) {
+            growP = regionP;
+            growLL = regionLL;
+            allParts = true;
+        }
+        Growth g = new Growth(proj, growP, growLL, seed, targetKm2, allParts);
+        Geometry piece = g.solve();
+        if (!g.converged() && seed.getNumGeometries() > 1) {
+            // The target fell into an area jump where pieces from separate seed
+            // stretches merge: grow from the longest stretch alone.
+            Geometry longest = seed.getGeometryN(0);
+            for (int i = 1; i < seed.getNumGeometries(); i++) {
+                if (seed.getGeometryN(i).getLength() > longest.getLength()) {
+                    longest = seed.getGeometryN(i);
+                }
+            }
+            Growth retry = new Growth(proj, growP, growLL, longest, targetKm2, allParts);
+            Geometry p2 = retry.solve();
+            if (Math.abs(retry.areaKm2() - targetKm2) < Math.abs(g.areaKm2() - targetKm2)) {
+                g = retry;
+                piece = p2;
+            }
+        }
+        return new SchematicPiece(region, holder, piece, targetKm2, g.areaKm2(), grownFrom);
+    }
+
+    /** The holder's side of the region: its country, minus the region itself if the region is in it. */
+    private List<Source> home(Region region, Controller holder) {
+        List<Source> sources = new ArrayList<>();
+        for (CountryOutline o : outlines) {
+            if (!o.iso().equals(holder.name()) || o.geometry().isEmpty()) {
+                continue;
+            }
+            Geometry home = o.geometry();
+            if (region.country().equals(holder.name())) {
+                home = OverlayNGRobust.overlay(home, region.geometry(), OverlayNG.DIFFERENCE);
+            }
+            sources.add(new Source("border with " + holder.countryName(), home));
+        }
+        return sources;
+    }
+
+    /** The stretches of each part of a region's boundary that touch the sources added, in the plane. */
+    private static final class Seeds {
+        private final LocalProjection proj;
+        private final Geometry regionP;
+        private final Envelope near;
+        private final Geometry nearBox;
+        final List<List<LineString>> lines = new ArrayList<>();
+        final List<Set<String>> labels = new ArrayList<>();
+
+        Seeds(LocalProjection proj, Geometry regionLL, Geometry regionP) {
+            this.proj = proj;
+            this.regionP = regionP;
+            near = new Envelope(regionLL.getEnvelopeInternal());
+            near.expandBy(NEAR_DEG);
+            nearBox = GF.toGeometry(near);
+            for (int k = 0; k < regionP.getNumGeometries(); k++) {
+                lines.add(new ArrayList<>());
+                labels.add(new LinkedHashSet<>());
+            }
+        }
+
+        /** Adds the boundary within {@value #TOUCH_M} m of the source; true if there is any. */
+        boolean add(Source s) {
+            if (!s.lonLat().getEnvelopeInternal().intersects(near)) {
+                return false;
+            }
+            Geometry clipped = OverlayNGRobust.overlay(s.lonLat(), nearBox, OverlayNG.INTERSECTION);
+            if (clipped.isEmpty()) {
+                return false;
+            }
+            Geometry zone = buffer(proj.project(clipped), TOUCH_M);
+            boolean any = false;
+            for (int k = 0; k < regionP.getNumGeometries(); k++) {
+                Geometry part = regionP.getGeometryN(k);
+                if (!part.getEnvelopeInternal().intersects(zone.getEnvelopeInternal())) {
+                    continue;
+                }
+                List<LineString> shared =
+                        lines(OverlayNGRobust.overlay(part.getBoundary(), zone, OverlayNG.INTERSECTION));
+                if (!shared.isEmpty()) {
+                    lines.get(k).addAll(shared);
+                    labels.get(k).add(s.label());
+                    any = true;
+                }
+            }
+            return any;
+        }
+
+        /** The part with the longest seed, or -1 when nothing touches. */
+        int bestPart() {
+            int best = -1;
+            double bestLen = 0;
+            for (int k = 0; k < lines.size(); k++) {
+                double len = 0;
+                for (LineString l : lines.get(k)) {
+                    len += l.getLength();
+                }
+                if (len > bestLen) {
+                    bestLen = len;
+                    best = k;
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * The search for one piece: the buffer distance whose piece has the target
+     * area. Keeps the best piece seen.
+     */
+    private static final class Growth {
+        private final LocalProjection proj;
+        private final Geometry regionP;
+        private final Geometry regionLL;
+        private final Geometry seed;
+        private final Geometry seedS;
+        private final IndexedFacetDistance seedDistance;
+        private final double targetKm2;
+        private final boolean allParts;
+        private final double seedSlack;
+        private int evaluations;
+        private boolean converged;
+        private double areaKm2;
+
+        Growth(LocalProjection proj, Geometry regionP, Geometry regionLL, Geometry seed, double targetKm2,
+                boolean allParts) {
+            this.proj = proj;
+            this.regionP = regionP;
+            this.regionLL = regionLL;
+            this.seed = seed;
+            this.seedS = seed instanceof Point ? seed : DouglasPeuckerSimplifier.simplify(seed, SEED_SIMPLIFY_M);
+            this.seedSlack = seed instanceof Point ? 1 : SEED_SIMPLIFY_M + 1;
+            this.seedDistance = new IndexedFacetDistance(seed);
+            this.targetKm2 = targetKm2;
+            this.allParts = allParts;
+        }
+
+        boolean converged() {
+            return converged;
+        }
+
+        double areaKm2() {
+            return areaKm2;
+        }
+
+        /** The piece in lon/lat. */
+        Geometry solve() {
+            // Planar target: the geodesic one scaled by the projection's area
+            // ratio on this region (≈ 1, the projection being equal-area).
+            double scale = regionP.getArea() / (GeodesicArea.km2(regionLL) * 1e6);
+            double targetP = targetKm2 * 1e6 * scale;
+
+            Envelope e = regionP.getEnvelopeInternal();
+            double maxD = 2 * Math.hypot(e.getWidth(), e.getHeight());
+            double len = seedS.getLength();
+            // Bracket [lo, hi] with area(lo) < target ≤ area(hi), opened by doubling
+            // from the width of a band of the target area along the seed (or a
+            // half-disc around a point seed).
+            double lo = 0;
+            double aLo = 0;
+            double hi = len > 0 ? targetP / len : Math.sqrt(2 * targetP / Math.PI);
+            Geometry pHi = planarPiece(hi);
+            double aHi = pHi.getArea();
+            while (aHi < targetP && hi < maxD && evaluations < MAX_ITERATIONS) {
+                lo = hi;
+                aLo = aHi;
+                hi = Math.min(hi * 2, maxD);
+                pHi = planarPiece(hi);
+                aHi = pHi.getArea();
+            }
+            Geometry best = null;
+            double bestErr = Double.POSITIVE_INFINITY;
+            double d = hi;
+            Geometry pd = pHi;
+            // Illinois weights: an end kept twice in a row has its f halved.
+            double wLo = 1;
+            double wHi = 1;
+            int side = 0;
+            while (true) {
+                double fd = pd.getArea() - targetP;
+                boolean stuck = evaluations >= MAX_ITERATIONS || hi - lo < 1e-3;
+                if (Math.abs(fd) <= PLANAR_TOLERANCE * targetP || stuck) {
+                    // Accept in the plane; check on the ellipsoid.
+                    Geometry ll = lonLatPiece(d, pd);
+                    double a = GeodesicArea.km2(ll);
+                    double err = Math.abs(a - targetKm2);
+                    if (err < bestErr) {
+                        bestErr = err;
+                        best = ll;
+                        areaKm2 = a;
+                    }
+                    if (err <= AREA_TOLERANCE * targetKm2) {
+                        converged = true;
+                        break;
+                    }
+                    if (stuck || a <= 0) {
+                        break;
+                    }
+                    // Correct the planar target by what the ellipsoid says.
+                    targetP = pd.getArea() * targetKm2 / a;
+                    wLo = 1;
+                    wHi = 1;
+                    side = 0;
+                    if (aLo >= targetP) {
+                        lo = 0;
+                        aLo = 0;
+                    }
+                    if (aHi < targetP) {
+                        hi = maxD;
+                        aHi = regionP.getArea();
+                    }
+                }
+                double fLo = (aLo - targetP) * wLo;
+                double fHi = (aHi - targetP) * wHi;
+                d = (lo * fHi - hi * fLo) / (fHi - fLo);
+                if (!(d > lo && d < hi)) {
+                    d = (lo + hi) / 2;
+                }
+                pd = planarPiece(d);
+                double a = pd.getArea();
+                if (a >= targetP) {
+                    hi = d;
+                    aHi = a;
+                    wHi = 1;
+                    if (side == 1) {
+                        wLo /= 2;
+                    }
+                    side = 1;
+                } else {
+                    lo = d;
+                    aLo = a;
+                    wLo = 1;
+                    if (side == -1) {
+                        wHi /= 2;
+                    }
+                    side = -1;
+                }
+            }
+            return best;
+        }
+
+        /** region ∩ buffer(seed, d), the component connected to the seed, in the plane. */
+        private Geometry planarPiece(double d) {
+            evaluations++;
+            Geometry x = OverlayNGRobust.overlay(regionP, buffer(seedS, d), OverlayNG.INTERSECTION);
+            if (allParts || x.getNumGeometries() <= 1) {
+                return x;
+            }
+            Geometry best = null;
+            double bestArea = -1;
+            for (int i = 0; i < x.getNumGeometries(); i++) {
+                Geometry c = x.getGeometryN(i);
+                double a = c.getArea();
+                if (a > bestArea && seedDistance.distance(c) <= seedSlack) {
+                    best = c;
+                    bestArea = a;
+                }
+            }
+            return best != null ? best : largest(x);
+        }
+
+        /**
+         * The accepted piece in lon/lat: the buffer unprojected and cut from the
+         * region's own geometry, so the piece shares the region's vertices.
+         */
+        private Geometry lonLatPiece(double d, Geometry planar) {
+            Geometry bufLL = proj.unproject(buffer(seedS, d));
+            Geometry x = OverlayNGRobust.overlay(regionLL, bufLL, OverlayNG.INTERSECTION);
+            if (allParts || x.getNumGeometries() <= 1) {
+                return x;
+            }
+            Point anchor = (Point) proj.unproject(GF.createPoint(InteriorPointArea.getInteriorPoint(planar)));
+            Geometry best = null;
+            double bestDist = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < x.getNumGeometries(); i++) {
+                Geometry c = x.getGeometryN(i);
+                double dist = c.distance(anchor);
+                if (dist < bestDist) {
+                    best = c;
+                    bestDist = dist;
+                }
+            }
+            return best;
+        }
+    }
+
+    private static Geometry buffer(Geometry g, double d) {
+        BufferParameters p = new BufferParameters(QUADRANT_SEGMENTS);
+        return BufferOp.bufferOp(g, d, p);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<LineString> lines(Geometry g) {
+        List<LineString> out = new ArrayList<>();
+        for (LineString l : (List<LineString>) LinearComponentExtracter.getLines(g)) {
+            if (l.getLength() > 0) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Geometry merged(List<LineString> lines) {
+        LineMerger m = new LineMerger();
+        m.add(lines);
+        List<LineString> ls = new ArrayList<>((java.util.Collection<LineString>) m.getMergedLineStrings());
+        // LineMerger's output order follows hash-free graph traversal, but sort anyway for determinism.
+        ls.sort(Comparator.comparingDouble((LineString l) -> -l.getLength())
+                .thenComparing(l -> l.getCoordinateN(0)));
+        return GF.createMultiLineString(ls.toArray(LineString[]::new));
+    }
+
+    private static int partNearest(Geometry regionP, Geometry p) {
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < regionP.getNumGeometries(); k++) {
+            double d = regionP.getGeometryN(k).distance(p);
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static int largestPart(Geometry regionP) {
+        int best = 0;
+        for (int k = 1; k < regionP.getNumGeometries(); k++) {
+            if (regionP.getGeometryN(k).getArea() > regionP.getGeometryN(best).getArea()) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static Geometry largest(Geometry g) {
+        Geometry best = g.getGeometryN(0);
+        for (int i = 1; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i).getArea() > best.getArea()) {
+                best = g.getGeometryN(i);
+            }
+        }
+        return best;
+    }
+}

@@ -266,7 +266,8 @@ public final class NaturalEarthExtract {
         }
         log.printf(Locale.ROOT, "RU: %.1f km2 of its outline overlapped UA-43/UA-40 (%.1f km2); cut out,"
                 + " dropped %d slivers (%.4f km2)%n",
-                GeodesicArea.km2(polygonal(russia.intersection(crimea))), GeodesicArea.km2(crimea), dropped, droppedKm2);
+                GeodesicArea.km2(polygonal(russia.intersection(crimea))), GeodesicArea.km2(crimea),
+                dropped, droppedKm2);
         return GF.createMultiPolygon(keep.toArray(Polygon[]::new));
     }
 

@@ -38,13 +38,13 @@ class NaturalEarthExtractTest {
         String json = NaturalEarthExtract.featureCollection(List.of(
                 new NaturalEarthExtract.Feature(props, square),
                 new NaturalEarthExtract.Feature(props, gf.createMultiPolygon(new Polygon[] {square}))));
+        String feature = "{\"type\":\"Feature\",\"properties\":"
+                + "{\"iso_3166_2\":\"UA-99\",\"name_uk\":\"Тест \\\"лапки\\\"\"},";
         assertThat(json.split("\n")).containsExactly(
                 "{\"type\":\"FeatureCollection\",\"features\":[",
-                "{\"type\":\"Feature\",\"properties\":{\"iso_3166_2\":\"UA-99\",\"name_uk\":\"Тест \\\"лапки\\\"\"},"
-                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                feature + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
                         + "[[[30,50],[31,50],[31,51],[30,51],[30,50]]]}},",
-                "{\"type\":\"Feature\",\"properties\":{\"iso_3166_2\":\"UA-99\",\"name_uk\":\"Тест \\\"лапки\\\"\"},"
-                        + "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":"
+                feature + "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":"
                         + "[[[[30,50],[31,50],[31,51],[30,51],[30,50]]]]}}",
                 "]}");
     }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
         description = "Exact geodesic km² of who holds what in the Russia–Ukraine war, as tables and maps.",
         subcommands = {
             AreasCommand.class,
+            RenderCommand.class,
+            CheckCommand.class,
             WarmUpCommand.class,
         })
 public final class Main implements Runnable {

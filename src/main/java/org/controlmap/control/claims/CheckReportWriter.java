@@ -45,7 +45,7 @@ public final class CheckReportWriter {
             String unit = c.unit() == AmountUnit.PERCENT ? "%" : " km²";
             String mark = statusMark(c);
             sb.append(mark).append(" ".repeat(width - mark.length() + 1));
-            sb.append(c.text()).append(": ").append(c.interval().format(c.digits())).append(unit);
+            sb.append(c.text()).append(": ").append(groupedInterval(c.interval(), c.digits())).append(unit);
             sb.append(", value ").append(c.value() == null ? "unknown" : Numbers.grouped(c.value(), c.digits()) + unit);
             if (!c.note().isEmpty()) {
                 sb.append(" (").append(c.note()).append(')');
@@ -92,7 +92,7 @@ public final class CheckReportWriter {
 
     private static String km2AndPct(Interval km2, double ukraineKm2) {
         Interval pct = km2.times(100 / ukraineKm2);
-        return groupedInterval(km2, 3) + " km² (" + pct.format(2) + "%)";
+        return groupedInterval(km2, 3) + " km², " + pct.format(2) + "%";
     }
 
     private static String groupedInterval(Interval iv, int digits) {

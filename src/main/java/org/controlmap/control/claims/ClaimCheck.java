@@ -197,10 +197,21 @@ public final class ClaimCheck {
         double value = s.unit() == AmountUnit.PERCENT ? (area > 0 ? 100 * heldKm2 / area : 0) : heldKm2;
         if (!values.measured() && !s.total() && restatesItself(s, values)) {
             return new Claim(s.id(), text(s), isos, s.unit(), iv, value, ClaimStatus.MET,
-                    "the scenario's own figure, restated" + (iv.contains(value) ? "" : " at its bound"), s);
+                    "the scenario's own figure, restated" + (holds(iv, value) ? "" : " at its bound"), s);
         }
         return new Claim(s.id(), text(s), isos, s.unit(), iv, value,
-                iv.contains(value) ? ClaimStatus.MET : ClaimStatus.NOT_MET, "", s);
+                holds(iv, value) ? ClaimStatus.MET : ClaimStatus.NOT_MET, "", s);
+    }
+
+    /**
+     * Whether {@code value} lies in {@code iv}. A closed end is widened by a relative 1e-9: percent to km²
+     * and back leaves 69.99999999999999 for 70, which is "more than 70%" as far as any source can tell.
+     * An open end stays exact: 3 is not less than 3.
+     */
+    static boolean holds(Interval iv, double value) {
+        double eps = 1e-9 * Math.max(1, Math.max(Math.abs(iv.min()), Math.abs(iv.max())));
+        return new Interval(iv.minOpen() ? iv.min() : iv.min() - eps, iv.maxOpen() ? iv.max() : iv.max() + eps,
+                iv.minOpen(), iv.maxOpen()).contains(value);
     }
 
     /** True when every region of {@code s} takes its table figure from {@code s} itself. */
@@ -267,7 +278,8 @@ public final class ClaimCheck {
                 .append(figure).append(" of ").append(where);
         if (rs.size() > 1 && !s.total()) {
             String members = rs.stream().map(Region::nameEn).collect(Collectors.joining(" + "));
-            if (!members.equals(where)) {
+            Set<String> named = Set.of(where.split("\\s*(?:\\+|,|\\band\\b)\\s*"));
+            if (!named.equals(rs.stream().map(Region::nameEn).collect(Collectors.toSet()))) {
                 sb.append(" (").append(members).append(" combined)");
             } else {
                 sb.append(" combined");

@@ -312,8 +312,8 @@ public final class GeoJsonReader {
             Obj top = readObject(Level.TOP, "");
             JsonToken after = p.nextToken();
             if (after != null) {
-                throw error(p.currentTokenLocation(), "", "unexpected " + describe(after)
-                        + " after the end of the GeoJSON object");
+                throw error(p.currentTokenLocation(), "", "unexpected content (" + describe(after)
+                        + ") after the end of the GeoJSON object");
             }
             if (top.type == null) {
                 throw InputException.at(name, top.line, top.col, "missing \"type\": not a GeoJSON object"
@@ -326,9 +326,13 @@ public final class GeoJsonReader {
                                 "FeatureCollection has no \"features\" array");
                     }
                 }
-                case "Feature" -> addFeature(top, 0);
+                case "Feature" -> {
+                    featureCount++;
+                    addFeature(top, 0);
+                }
                 case "Polygon", "MultiPolygon", "GeometryCollection", "Point", "LineString", "MultiPoint",
                         "MultiLineString" -> {
+                    featureCount++;
                     Obj feature = new Obj("", top.line, top.col);
                     feature.type = "Feature";
                     feature.hasGeometry = true;
@@ -681,8 +685,11 @@ public final class GeoJsonReader {
 
         private String path(String base, int level) {
             StringBuilder sb = new StringBuilder(base);
-            for (int k = 0; k < level; k++) {
+            for (int k = 0; k < Math.min(level, 10); k++) {
                 sb.append('[').append(idx[k]).append(']');
+            }
+            if (level > 10) {
+                sb.append("... (").append(level).append(" levels)");
             }
             return sb.toString();
         }
@@ -716,8 +723,8 @@ public final class GeoJsonReader {
             if (f.geometry == null) {
                 int line = f.line;
                 int col = f.col;
-                warnAt(line, col, label(where) + "no geometry (\"geometry\": " + (f.hasGeometry ? "null" : "missing")
-                        + "); kept with an empty shape");
+                warnAt(line, col, label(where) + "no geometry (" + (f.hasGeometry ? "\"geometry\": null"
+                        : "no \"geometry\" member") + "); kept with an empty shape");
                 count("without geometry");
                 features.add(new GeoFeature(index, props, GF.createMultiPolygon()));
                 return;
@@ -787,9 +794,7 @@ public final class GeoJsonReader {
                 case "Polygon" -> {
                     Node c = coordinates(g);
                     Polygon poly = polygon(c, g.coordinatesPath, "Polygon");
-                    if (poly.isEmpty()) {
-                        warnAt(c.line, c.col, g.coordinatesPath + ": empty Polygon");
-                    } else {
+                    if (!poly.isEmpty()) { // an empty one is reported with its feature
                         polys.add(poly);
                     }
                 }
@@ -1050,15 +1055,13 @@ public final class GeoJsonReader {
                 || c.contains("EPSG") && (c.endsWith(":4326") || c.endsWith("/4326"));
     }
 
-    private static final Pattern SOURCE = Pattern.compile("\\s*\\(?\\s*at \\[Source: [^\\]]*?line: (\\d+), column: "
-            + "(\\d+)\\]\\)?|\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
 
     /** Jackson's message, made one line, its locations shortened and common cases said in plain words. */
     private static String explain(String jackson) {
         String m = oneLine(jackson);
         if (m.startsWith("Unexpected end-of-input")) {
-            Matcher open = Pattern.compile("start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]")
-                    .matcher(m);
+            Matcher open = Pattern.compile("start marker at " + SOURCE.pattern()).matcher(m);
             String where = open.find() ? " (opened at line " + open.group(1) + ", column " + open.group(2) + ")" : "";
             String what = m.contains("Array") ? "an array" : m.contains("Object") ? "an object"
                     : m.contains("String") ? "a string" : "the JSON";
@@ -1081,15 +1084,7 @@ public final class GeoJsonReader {
     }
 
     private static String stripSource(String m) {
-        Matcher s = SOURCE.matcher(m);
-        StringBuilder sb = new StringBuilder();
-        while (s.find()) {
-            String line = s.group(1) != null ? s.group(1) : s.group(3);
-            String col = s.group(2) != null ? s.group(2) : s.group(4);
-            s.appendReplacement(sb, Matcher.quoteReplacement(" (line " + line + ", column " + col + ")"));
-        }
-        s.appendTail(sb);
-        return sb.toString().replace("  ", " ").trim();
+        return SOURCE.matcher(m).replaceAll("line $1, column $2");
     }
 
     /** The JSON path of the parser's position, e.g. {@code features[3].geometry.coordinates[0][2]}. */
@@ -1103,6 +1098,11 @@ public final class GeoJsonReader {
             }
         }
         Collections.reverse(parts);
+        if (parts.size() > 12) { // a path as deep as the nesting cap says nothing more after a dozen steps
+            int depth = parts.size();
+            parts = new ArrayList<>(parts.subList(0, 10));
+            parts.add("... (" + depth + " levels)");
+        }
         String s = String.join("", parts);
         return s.startsWith(".") ? s.substring(1) : s;
     }

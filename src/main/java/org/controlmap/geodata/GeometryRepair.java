@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
@@ -62,9 +63,20 @@ public final class GeometryRepair {
         Geometry fixed;
         try {
             fixed = GeometryFixer.fix(g);
+            // JTS 1.20's fixer can leave parts that share an edge after splitting a ring at a collinear
+            // self-overlap; fixing the result again merges them, and a robust union is the last resort.
+            if (!fixed.isValid()) {
+                fixed = GeometryFixer.fix(fixed);
+            }
+            if (!fixed.isValid()) {
+                fixed = OverlayNGRobust.union(fixed);
+            }
         } catch (RuntimeException e) {
             throw new InputException(where + ": " + problem + ", and JTS GeometryFixer cannot repair it ("
                     + oneLine(e) + ")", e);
+        }
+        if (!fixed.isValid()) {
+            throw new InputException(where + ": " + problem + ", and JTS GeometryFixer cannot repair it");
         }
         double before = Math.abs(GeodesicArea.m2(g));
         double after = fixed.isEmpty() ? 0 : GeodesicArea.m2(fixed);

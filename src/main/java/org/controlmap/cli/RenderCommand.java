@@ -1,0 +1,246 @@
+package org.controlmap.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.controlmap.control.Allocation;
+import org.controlmap.control.Controller;
+import org.controlmap.control.Scenario;
+import org.controlmap.control.ScenarioAllocation;
+import org.controlmap.control.measure.ControlOverlay;
+import org.controlmap.control.measure.ControlPolygons;
+import org.controlmap.control.measure.ControlSeries;
+import org.controlmap.control.measure.MeasureOptions;
+import org.controlmap.control.measure.Measurement;
+import org.controlmap.control.measure.SnapshotDates;
+import org.controlmap.control.schematic.SchematicLayout;
+import org.controlmap.control.schematic.SchematicPiece;
+import org.controlmap.geodata.GeoJsonWriter;
+import org.controlmap.geodata.InputException;
+import org.controlmap.io.AtomicOutput;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.CountryOutline;
+import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.ControlledArea;
+import org.controlmap.render.MapFormat;
+import org.controlmap.render.MapLayout;
+import org.controlmap.render.MapMode;
+import org.controlmap.render.MapOptions;
+import org.controlmap.render.MapScene;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Control map as SVG, PNG and/or PDF (format from each -o extension; all share one layout).",
+            "Without options: the bundled scenario (Reuters, November 2024) as a schematic map, "
+                    + "written to out/map.svg and out/map.png."})
+final class RenderCommand implements Callable<Integer> {
+    static final int DEFAULT_DPI = 200;
+    static final int MAX_DPI = 2400;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario file (YAML or JSON, see docs/scenario-format.md). Default: the bundled one.")
+    Path scenario;
+
+    @Option(names = "--control", paramLabel = "FILE",
+            description = "GeoJSON (or .geojson.gz) of held territory: draws the real polygons clipped to the "
+                    + "regions instead of schematic pieces.")
+    Path control;
+
+    @Option(names = "--controller", paramLabel = "RU|UA",
+            description = "With --control: side holding polygons that have no 'controller' property. Default: RU.")
+    Controller controller;
+
+    @Option(names = "--mode", paramLabel = "schematic|choropleth",
+            description = "schematic (default for scenarios): each region's share drawn to scale as one piece, "
+                    + "not a real front; choropleth: regions shaded by share. With --control the polygons are "
+                    + "drawn unless choropleth is asked for.")
+    String mode;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output file, .svg, .png or .pdf; repeat for several. Default: out/map.svg and out/map.png.")
+    List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600",
+            description = "Width in pixels, 1–20000 (text scales with it). Default: 1600.")
+    int width;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "200",
+            description = "Resolution written into the PNG and the PDF's page size (width/dpi inches). Default: 200.")
+    int dpi;
+
+    @Option(names = "--lang", paramLabel = "en|uk", defaultValue = "en",
+            description = "Language of labels, legend and notes. Default: en.")
+    String lang;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title instead of the default one.")
+    String title;
+
+    @Option(names = "--basis", paramLabel = "official|geometry",
+            description = "What percentages are shares of. Default: official areas, or with --control the geometry.")
+    AreaBasis basis;
+
+    @Option(names = "--export-geojson", paramLabel = "FILE",
+            description = "Also write the drawn control pieces as GeoJSON (lon/lat, iso_3166_2, controller).")
+    Path exportGeojson;
+
+    @Override
+    public Integer call() throws IOException {
+        // Everything the user can get wrong is checked here, before any work.
+        if (scenario != null && control != null) {
+            throw new InputException("--scenario and --control: give one source of control figures, not both");
+        }
+        if (controller != null && control == null) {
+            throw new InputException("--controller " + controller + ": applies only to --control polygons");
+        }
+        MapMode mapMode = mapMode();
+        if (width < 1 || width > MapOptions.MAX_WIDTH) {
+            throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
+        }
+        if (dpi < 1 || dpi > MAX_DPI) {
+            throw new InputException("--dpi " + dpi + ": must be between 1 and " + MAX_DPI);
+        }
+        String language = lang.toLowerCase(Locale.ROOT);
+        if (!language.equals("en") && !language.equals("uk")) {
+            throw new InputException("--lang " + lang + ": must be en or uk");
+        }
+        boolean defaults = outputs.isEmpty();
+        List<Path> targets = defaults ? List.of(Path.of("out", "map.svg"), Path.of("out", "map.png")) : outputs;
+        Map<Path, MapFormat> formats = new LinkedHashMap<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path t : targets) {
+            MapFormat f = MapFormat.of(t);
+            if (!seen.add(t.toAbsolutePath().normalize())) {
+                throw new InputException(t + ": given twice as -o");
+            }
+            checkTarget(t, defaults);
+            formats.put(t, f);
+        }
+        if (exportGeojson != null) {
+            String n = exportGeojson.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!n.endsWith(".geojson") && !n.endsWith(".json")) {
+                throw new InputException(exportGeojson + ": --export-geojson writes GeoJSON; use a .geojson or .json name");
+            }
+            if (!seen.add(exportGeojson.toAbsolutePath().normalize())) {
+                throw new InputException(exportGeojson + ": also given as -o");
+            }
+            checkTarget(exportGeojson, false);
+        }
+
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        RegionCatalogue catalogue = RegionCatalogue.bundled();
+        List<CountryOutline> countries = CountryOutline.bundled();
+        Allocation allocation;
+        List<ControlledArea> areas = new ArrayList<>();
+        List<GeoJsonWriter.Feature> export = new ArrayList<>();
+        if (control == null) {
+            Scenario s = Scenarios.load(scenario, catalogue, spec);
+            allocation = ScenarioAllocation.allocate(s, catalogue, basis == null ? AreaBasis.OFFICIAL : basis);
+            if (mapMode == MapMode.SCHEMATIC || exportGeojson != null) {
+                for (SchematicPiece p : new SchematicLayout(countries).pieces(allocation)) {
+                    areas.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    props.put("iso_3166_2", p.region().iso());
+                    props.put("controller", p.controller().name());
+                    props.put("name_en", p.region().nameEn());
+                    props.put("target_km2", p.targetKm2());
+                    props.put("area_km2", p.areaKm2());
+                    props.put("grown_from", p.grownFrom());
+                    props.put("schematic", true);
+                    export.add(new GeoJsonWriter.Feature(props, p.geometry()));
+                }
+            }
+        } else {
+            Controller side = controller == null ? Controller.RU : controller;
+            ControlPolygons polygons = ControlPolygons.read(control, side,
+                    w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
+            String name = control.getFileName().toString();
+            LocalDate date = SnapshotDates.fromFileName(name).orElse(null);
+            String credit = name.toLowerCase(Locale.ROOT).startsWith("deepstatemap_data_")
+                    ? ControlSeries.DEEPSTATE_CREDIT : name;
+            Measurement m = ControlOverlay.of(catalogue).measure(polygons,
+                    new MeasureOptions(basis == null ? AreaBasis.GEOMETRY : basis, 0, date, credit));
+            allocation = m.allocation();
+            for (Measurement.RegionPart p : m.parts()) {
+                areas.add(new ControlledArea(p.region(), p.controller(), p.clipped()));
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("iso_3166_2", p.region().iso());
+                props.put("controller", p.controller().name());
+                props.put("name_en", p.region().nameEn());
+                props.put("area_km2", p.km2());
+                export.add(new GeoJsonWriter.Feature(props, p.clipped()));
+            }
+        }
+        if (mapMode == MapMode.CHOROPLETH) {
+            areas.clear();
+        }
+        MapScene scene = MapLayout.build(catalogue.regions(), countries, allocation, areas,
+                new MapOptions(mapMode, language, title, width));
+
+        // Render everything first, then write: a failure leaves no file half-written or out of step.
+        Map<Path, byte[]> bytes = new LinkedHashMap<>();
+        for (Map.Entry<Path, MapFormat> e : formats.entrySet()) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 20);
+            e.getValue().write(scene, dpi, buf);
+            bytes.put(e.getKey(), buf.toByteArray());
+        }
+        if (exportGeojson != null) {
+            bytes.put(exportGeojson, GeoJsonWriter.toBytes(export));
+        }
+        for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
+            byte[] b = e.getValue();
+            AtomicOutput.write(e.getKey(), defaults, out -> out.write(b));
+            spec.commandLine().getOut().println("wrote " + e.getKey());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private MapMode mapMode() {
+        if (mode == null) {
+            return control != null ? MapMode.POLYGONS : MapMode.SCHEMATIC;
+        }
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "schematic" -> {
+                if (control != null) {
+                    throw new InputException("--mode schematic with --control: schematic maps draw percentages; "
+                            + "--control draws the real polygons (or use --mode choropleth)");
+                }
+                yield MapMode.SCHEMATIC;
+            }
+            case "choropleth" -> MapMode.CHOROPLETH;
+            default -> throw new InputException("--mode " + mode + ": must be schematic or choropleth");
+        };
+    }
+
+    /** The default out/ directory is created when missing; a directory the user names must exist. */
+    private void checkTarget(Path t, boolean mayCreateDir) {
+        AtomicOutput.checkNotInput(t, scenario, control);
+        Path dir = t.toAbsolutePath().getParent();
+        if (mayCreateDir && dir != null && !Files.exists(dir)) {
+            Path parent = dir.getParent();
+            if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+                throw new InputException(t + ": cannot create output directory " + dir);
+            }
+            return;
+        }
+        AtomicOutput.checkWritable(t);
+    }
+}

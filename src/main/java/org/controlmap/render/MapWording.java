@@ -1,0 +1,218 @@
+package org.controlmap.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.controlmap.control.Controller;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.Region;
+
+/**
+ * Every word and number the map shows, in English or Ukrainian. Numbers are
+ * formatted without the JVM locale (Ukrainian uses a decimal comma and a
+ * narrow space for thousands) so output does not depend on the machine.
+ */
+final class MapWording {
+    private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+    private static final String[] MONTHS_UK = {"січень", "лютий", "березень", "квітень", "травень", "червень",
+        "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"};
+    private static final String[] MONTHS_UK_GEN = {"січня", "лютого", "березня", "квітня", "травня", "червня",
+        "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"};
+
+    private final boolean uk;
+
+    MapWording(String lang) {
+        this.uk = "uk".equals(lang);
+    }
+
+    String lang() {
+        return uk ? "uk" : "en";
+    }
+
+    /** Region name for a label: Ukrainian without the word "область" or "місто", which the map makes obvious. */
+    String labelName(Region r) {
+        if (!uk) {
+            return r.nameEn();
+        }
+        String n = r.nameUk() == null ? r.nameEn() : r.nameUk();
+        n = n.replaceFirst("\\s+область$", "").replaceFirst("^місто\\s+", "");
+        return n.replace("Автономна Республіка Крим", "АР Крим");
+    }
+
+    String fullName(Region r) {
+        String n = r.name(lang());
+        return n == null ? r.nameEn() : n;
+    }
+
+    String title(LocalDate date) {
+        String base = uk ? "Територія під контролем Росії" : "Territory held by Russia";
+        if (date == null) {
+            return base;
+        }
+        int m = date.getMonthValue() - 1;
+        return base + ", " + (uk ? MONTHS_UK[m] : MONTHS_EN[m]) + " " + date.getYear();
+    }
+
+    String subtitle(LocalDate date, String source, MapMode mode) {
+        StringBuilder sb = new StringBuilder();
+        if (date != null) {
+            sb.append(uk ? "Станом на " + date.getDayOfMonth() + " " + MONTHS_UK_GEN[date.getMonthValue() - 1] + " "
+                    + date.getYear() + " р." : "As of " + date.getDayOfMonth() + " " + MONTHS_EN[date.getMonthValue() - 1]
+                    + " " + date.getYear());
+        } else {
+            sb.append(uk ? "Дата невідома" : "Date unknown");
+        }
+        if (source != null && !source.isBlank()) {
+            sb.append(uk ? " · Дані: " : " · Figures: ").append(source);
+        }
+        sb.append(" · ").append(switch (mode) {
+            case SCHEMATIC -> uk ? "схема" : "schematic map";
+            case CHOROPLETH -> uk ? "частка кожної області" : "share of each region";
+            case POLYGONS -> uk ? "межі контролю за джерелом" : "control lines as mapped by the source";
+        });
+        return sb.toString();
+    }
+
+    String basis(AreaBasis basis) {
+        if (basis == AreaBasis.OFFICIAL) {
+            return uk ? "Відсотки — частка офіційної площі кожної області; км² — та сама частка від неї."
+                    : "Percentages are shares of each region's official area; km² are those shares of it.";
+        }
+        return uk ? "Відсотки — частка геодезичної площі (WGS84) меж області на карті."
+                : "Percentages are shares of each region's geodesic area (WGS84) within the mapped boundary.";
+    }
+
+    String attribution(String source) {
+        String s = source == null || source.isBlank() ? (uk ? "не вказано" : "not given") : source;
+        return uk ? "Кордони: Natural Earth. Дані: " + s + ". Проєкція: конічна рівнокутна Ламберта (46°, 51°, 32° сх. д.)."
+                : "Boundaries: Natural Earth. Figures: " + s + ". Projection: Lambert conformal conic (46°, 51°, 32°E).";
+    }
+
+    String heldBy(Controller c) {
+        return c == Controller.RU ? (uk ? "Під контролем Росії" : "Held by Russia")
+                : (uk ? "Під контролем України (у Росії)" : "Held by Ukraine (in Russia)");
+    }
+
+    String restOfUkraine() {
+        return uk ? "Решта України" : "Rest of Ukraine";
+    }
+
+    String schematicNote() {
+        return uk ? "Схема: площа в масштабі, лінія — не реальний фронт" : "Schematic: area to scale, line not a real front";
+    }
+
+    String shareHeading(Controller c) {
+        return c == Controller.RU ? (uk ? "Частка під контролем Росії" : "Share held by Russia")
+                : (uk ? "Частка під контролем України (у Росії)" : "Share held by Ukraine (in Russia)");
+    }
+
+    String none() {
+        return uk ? "немає" : "none";
+    }
+
+    String under(double pct) {
+        return (uk ? "менше " : "under ") + pct(pct);
+    }
+
+    String over(double pct) {
+        return (uk ? "понад " : "over ") + pct(pct);
+    }
+
+    String range(double lo, double hi) {
+        return plain(lo) + "–" + pct(hi);
+    }
+
+    String km() {
+        return uk ? "км" : "km";
+    }
+
+    String scaleNote(double lat) {
+        return uk ? "масштаб на " + plain(lat) + "° пн. ш." : "scale at " + plain(lat) + "°N";
+    }
+
+    /** Label line with the figure: "70% · 19,100 km²" (Russian-held), "UA 0.2% · 650 km²" (Ukrainian-held in Russia). */
+    String figure(Controller c, double pct, double km2, boolean withKm2) {
+        String p = (c == Controller.UA ? (uk ? "ЗСУ " : "UA ") : "") + pct(pct);
+        return withKm2 ? p + " · " + roundedKm2(km2) + " " + km2Unit() : p;
+    }
+
+    String km2Unit() {
+        return uk ? "км²" : "km²";
+    }
+
+    /** Tooltip: name, share, km² of the area, basis and the figure as the source gave it. */
+    String tooltip(Region r, Controller c, double pct, double km2, double regionKm2, AreaBasis basis, String figure) {
+        String name = fullName(r);
+        if (c == null) {
+            return name + ": " + (uk ? "0% під контролем Росії (площа " : "0% held by Russia (area ")
+                    + grouped(regionKm2) + " " + km2Unit() + ")";
+        }
+        String who = c == Controller.RU ? (uk ? "під контролем Росії" : "held by Russia")
+                : (uk ? "під контролем України" : "held by Ukraine");
+        String basisWord = basis == AreaBasis.OFFICIAL ? (uk ? "офіційної площі" : "official area")
+                : (uk ? "геодезичної площі" : "geodesic area");
+        StringBuilder sb = new StringBuilder(name).append(": ").append(pct(pct)).append(' ').append(who)
+                .append(" (").append(grouped(km2)).append(uk ? " з " : " of ").append(grouped(regionKm2)).append(' ')
+                .append(km2Unit()).append(", ").append(basisWord);
+        if (figure != null && !figure.isBlank()) {
+            sb.append(uk ? "; джерело: " : "; source: ").append(figure);
+        }
+        return sb.append(')').toString();
+    }
+
+    /** "70%", "2.9%", "0.5%": whole percent from 10 up, one decimal below (Ukrainian with a comma). */
+    String pct(double p) {
+        BigDecimal b = BigDecimal.valueOf(p).setScale(p >= 10 ? 0 : 1, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (b.scale() < 0) {
+            b = b.setScale(0);
+        }
+        return localise(b.toPlainString()) + "%";
+    }
+
+    String plain(double v) {
+        BigDecimal b = BigDecimal.valueOf(v).stripTrailingZeros();
+        if (b.scale() < 0) {
+            b = b.setScale(0);
+        }
+        return localise(b.toPlainString());
+    }
+
+    /** km² rounded for a label: to 10 below 1,000, to 100 above. */
+    String roundedKm2(double km2) {
+        double step = km2 < 1000 ? 10 : 100;
+        return grouped(Math.max(step, Math.round(km2 / step) * step));
+    }
+
+    /** Whole km², thousands grouped: "19,098" / "19 098". */
+    String grouped(double v) {
+        DecimalFormatSymbols sym = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        if (uk) {
+            sym.setGroupingSeparator('\u00a0');
+        }
+        return new DecimalFormat("#,##0", sym).format(Math.round(v));
+    }
+
+    private String localise(String plain) {
+        return uk ? plain.replace('.', ',') : plain;
+    }
+
+    /** Names of the context labels: countries and seas. */
+    String place(String key) {
+        return switch (key) {
+            case "BY" -> uk ? "БІЛОРУСЬ" : "BELARUS";
+            case "RU" -> uk ? "РОСІЯ" : "RUSSIA";
+            case "PL" -> uk ? "ПОЛЬЩА" : "POLAND";
+            case "MD" -> uk ? "МОЛДОВА" : "MOLDOVA";
+            case "RO" -> uk ? "РУМУНІЯ" : "ROMANIA";
+            case "SK" -> uk ? "СЛОВАЧЧИНА" : "SLOVAKIA";
+            case "HU" -> uk ? "УГОРЩИНА" : "HUNGARY";
+            case "BLACK" -> uk ? "Чорне море" : "Black Sea";
+            case "AZOV" -> uk ? "Азовське море" : "Sea of Azov";
+            default -> key;
+        };
+    }
+}

@@ -480,6 +480,14 @@ public final class GeoJsonReader {
                 if (n instanceof String s && "name".equals(m.get("type")) && isLonLat(s)) {
                     return;
                 }
+                // the 2008 GeoJSON draft's form: {"type": "EPSG", "properties": {"code": 4326}}
+                Object code = props.get("code");
+                if ("EPSG".equals(m.get("type")) && code != null) {
+                    if ("4326".equals(code.toString())) {
+                        return;
+                    }
+                    described = "EPSG:" + code;
+                }
             }
             throw error(l, path, "this file looks projected (crs " + oneLine(described)
                     + "); controlmap needs longitude/latitude (CRS84)");
@@ -1063,8 +1071,9 @@ public final class GeoJsonReader {
         if (m.startsWith("Unexpected end-of-input")) {
             Matcher open = Pattern.compile("start marker at " + SOURCE.pattern()).matcher(m);
             String where = open.find() ? " (opened at line " + open.group(1) + ", column " + open.group(2) + ")" : "";
-            String what = m.contains("Array") ? "an array" : m.contains("Object") ? "an object"
-                    : m.contains("String") ? "a string" : "the JSON";
+            String lower = m.toLowerCase(Locale.ROOT);
+            String what = lower.contains("array") ? "an array" : lower.contains("object") ? "an object"
+                    : lower.contains("string") ? "a string" : "the JSON";
             return "unexpected end of file: " + what + where + " is not closed (truncated or unbalanced JSON)";
         }
         if (m.startsWith("Non-standard token")) {

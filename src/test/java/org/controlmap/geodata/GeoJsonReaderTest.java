@@ -334,6 +334,21 @@ class GeoJsonReaderTest {
                 + " (crs urn:ogc:def:crs:EPSG::3857); controlmap needs longitude/latitude (CRS84)");
     }
 
+    @Test
+    void oldStyleEpsgCrsIsCheckedToo() {
+        String crs = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"EPSG\",\"properties\":{\"code\":%s}},"
+                + "\"features\":[" + feature(POLY) + "]}";
+        assertThat(read(String.format(crs, "4326"))).hasSize(1);
+        assertThat(error(String.format(crs, "3857"))).isEqualTo("x.geojson:1:35: crs: this file looks projected"
+                + " (crs EPSG:3857); controlmap needs longitude/latitude (CRS84)");
+    }
+
+    @Test
+    void aTruncatedStringSaysSo() {
+        assertThat(error("{\"type\":\"Fea")).isEqualTo("x.geojson:1:13: type: unexpected end of file: a string is"
+                + " not closed (truncated or unbalanced JSON)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326",
             "urn:ogc:def:crs:EPSG::4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"})

@@ -81,9 +81,10 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * within the region's part (polygon) the seed touches most, and is one
  * Polygon; only if the target is larger than that part (a region whose islands
  * hold more than the uncontrolled share) does it grow over all parts and may be
- * a MultiPolygon. When pieces from disconnected seed stretches merge at one
- * distance, the area jumps there; if the target falls in the jump the layout
- * retries from the longest seed stretch alone.
+ * a MultiPolygon. Where keeping only the connected component makes the area
+ * jump (the buffer crossed a bay or a gap between two arms of the region and
+ * rejoins the piece the long way round), the search restarts from the piece
+ * just below the jump.
  *
  * <p>Deterministic: the same input gives the same geometries. Thread-safe: all
  * state lives in one {@link #pieces} call.
@@ -104,6 +105,14 @@ public final class SchematicLayout {
     // nearly always passes first time.
     private static final double PLANAR_TOLERANCE = 1e-4;
     private static final int QUADRANT_SEGMENTS = 8;
+    // A bracket narrower than this (metres, or relative to d) with areas still
+    // apart is taken for a jump. Taking a steep smooth stretch for a jump is
+    // harmless: the search restarts from a piece just below the target.
+    private static final double JUMP_M = 0.5;
+    private static final double JUMP_REL = 1e-3;
+    private static final int MAX_RESTARTS = 8;
+    // Boundary of a piece closer than this (metres) to the region's boundary is not its front.
+    private static final double FRONT_M = 1;
     // Seed lines are simplified before buffering: the buffer's outline is
     // schematic anyway, and a Natural Earth border has a vertex every few
     // hundred metres, which makes each buffer needlessly slow.
@@ -262,22 +271,6 @@ public final class SchematicLayout {
         }
         Growth g = new Growth(proj, growP, growLL, seed, targetKm2, allParts);
         Geometry piece = g.solve();
-        if (!g.converged() && seed.getNumGeometries() > 1) {
-            // The target fell into an area jump where pieces from separate seed
-            // stretches merge: grow from the longest stretch alone.
-            Geometry longest = seed.getGeometryN(0);
-            for (int i = 1; i < seed.getNumGeometries(); i++) {
-                if (seed.getGeometryN(i).getLength() > longest.getLength()) {
-                    longest = seed.getGeometryN(i);
-                }
-            }
-            Growth retry = new Growth(proj, growP, growLL, longest, targetKm2, allParts);
-            Geometry p2 = retry.solve();
-            if (Math.abs(retry.areaKm2() - targetKm2) < Math.abs(g.areaKm2() - targetKm2)) {
-                g = retry;
-                piece = p2;
-            }
-        }
         return new SchematicPiece(region, holder, piece, targetKm2, g.areaKm2(), grownFrom);
     }
 
@@ -366,19 +359,26 @@ public final class SchematicLayout {
     /**
      * The search for one piece: the buffer distance whose piece has the target
      * area. Keeps the best piece seen.
+     *
+     * <p>Keeping only the component connected to the seed makes area jump where
+     * the buffer, having crossed a gap (a bay, a river, between two prongs of a
+     * region), comes back into the piece the long way round, or where bands
+     * from separate seed stretches meet. When the target falls in such a jump,
+     * the search restarts from the piece just below it as the new seed, which
+     * grows on continuously (distance then counts from that piece).
      */
     private static final class Growth {
         private final LocalProjection proj;
         private final Geometry regionP;
         private final Geometry regionLL;
-        private final Geometry seed;
-        private final Geometry seedS;
-        private final IndexedFacetDistance seedDistance;
         private final double targetKm2;
         private final boolean allParts;
-        private final double seedSlack;
+        private Geometry seedS;
+        // After a jump: the piece grown so far, which the seed (its front) grows on from.
+        private Geometry base;
+        private IndexedFacetDistance seedDistance;
+        private double seedSlack;
         private int evaluations;
-        private boolean converged;
         private double areaKm2;
 
         Growth(LocalProjection proj, Geometry regionP, Geometry regionLL, Geometry seed, double targetKm2,
@@ -386,16 +386,11 @@ public final class SchematicLayout {
             this.proj = proj;
             this.regionP = regionP;
             this.regionLL = regionLL;
-            this.seed = seed;
-            this.seedS = seed instanceof Point ? seed : DouglasPeuckerSimplifier.simplify(seed, SEED_SIMPLIFY_M);
-            this.seedSlack = seed instanceof Point ? 1 : SEED_SIMPLIFY_M + 1;
-            this.seedDistance = new IndexedFacetDistance(seed);
             this.targetKm2 = targetKm2;
             this.allParts = allParts;
-        }
-
-        boolean converged() {
-            return converged;
+            seedS = seed instanceof Point ? seed : DouglasPeuckerSimplifier.simplify(seed, SEED_SIMPLIFY_M);
+            seedDistance = new IndexedFacetDistance(seed);
+            seedSlack = seed instanceof Point ? 1 : SEED_SIMPLIFY_M + 1;
         }
 
         double areaKm2() {
@@ -406,102 +401,128 @@ public final class SchematicLayout {
         Geometry solve() {
             // Planar target: the geodesic one scaled by the projection's area
             // ratio on this region (≈ 1, the projection being equal-area).
-            double scale = regionP.getArea() / (GeodesicArea.km2(regionLL) * 1e6);
-            double targetP = targetKm2 * 1e6 * scale;
-
+            double targetP = targetKm2 * 1e6 * regionP.getArea() / (GeodesicArea.km2(regionLL) * 1e6);
             Envelope e = regionP.getEnvelopeInternal();
             double maxD = 2 * Math.hypot(e.getWidth(), e.getHeight());
-            double len = seedS.getLength();
-            // Bracket [lo, hi] with area(lo) < target ≤ area(hi), opened by doubling
-            // from the width of a band of the target area along the seed (or a
-            // half-disc around a point seed).
-            double lo = 0;
-            double aLo = 0;
-            double hi = len > 0 ? targetP / len : Math.sqrt(2 * targetP / Math.PI);
-            Geometry pHi = planarPiece(hi);
-            double aHi = pHi.getArea();
-            while (aHi < targetP && hi < maxD && evaluations < MAX_ITERATIONS) {
-                lo = hi;
-                aLo = aHi;
-                hi = Math.min(hi * 2, maxD);
-                pHi = planarPiece(hi);
-                aHi = pHi.getArea();
-            }
             Geometry best = null;
             double bestErr = Double.POSITIVE_INFINITY;
-            double d = hi;
-            Geometry pd = pHi;
-            // Illinois weights: an end kept twice in a row has its f halved.
-            double wLo = 1;
-            double wHi = 1;
-            int side = 0;
-            while (true) {
-                double fd = pd.getArea() - targetP;
-                boolean stuck = evaluations >= MAX_ITERATIONS || hi - lo < 1e-3;
-                if (Math.abs(fd) <= PLANAR_TOLERANCE * targetP || stuck) {
-                    // Accept in the plane; check on the ellipsoid.
-                    Geometry ll = lonLatPiece(d, pd);
-                    double a = GeodesicArea.km2(ll);
-                    double err = Math.abs(a - targetKm2);
-                    if (err < bestErr) {
-                        bestErr = err;
-                        best = ll;
-                        areaKm2 = a;
+            for (int restarts = 0; ; restarts++) {
+                // Bracket [lo, hi] with area(lo) < target ≤ area(hi), opened by doubling
+                // from the width of a band of the missing area along the seed (or a
+                // half-disc around a point seed).
+                double lo = 0;
+                Geometry pLo = base != null ? base : GF.createPolygon();
+                double aLo = pLo.getArea();
+                double len = seedS.getLength();
+                double hi = len > 0 ? Math.max(targetP - aLo, 0) / len : Math.sqrt(2 * targetP / Math.PI);
+                hi = Math.max(hi, 1);
+                Geometry pHi = planarPiece(hi);
+                double aHi = pHi.getArea();
+                while (aHi < targetP && hi < maxD && evaluations < MAX_ITERATIONS) {
+                    lo = hi;
+                    pLo = pHi;
+                    aLo = aHi;
+                    hi = Math.min(hi * 2, maxD);
+                    pHi = planarPiece(hi);
+                    aHi = pHi.getArea();
+                }
+                double d = hi;
+                Geometry pd = pHi;
+                // Illinois false position: an end kept twice in a row has its f halved.
+                double wLo = 1;
+                double wHi = 1;
+                int side = 0;
+                boolean jumped = false;
+                while (true) {
+                    boolean out = evaluations >= MAX_ITERATIONS;
+                    if (hi - lo < Math.max(JUMP_M, JUMP_REL * hi) && !out) {
+                        if (aHi - aLo > PLANAR_TOLERANCE * targetP && restarts < MAX_RESTARTS) {
+                            jumped = true;
+                            break;
+                        }
+                        boolean loCloser = targetP - aLo < aHi - targetP;
+                        d = loCloser ? lo : hi;
+                        pd = loCloser ? pLo : pHi;
+                        out = true;
                     }
-                    if (err <= AREA_TOLERANCE * targetKm2) {
-                        converged = true;
-                        break;
+                    if (Math.abs(pd.getArea() - targetP) <= PLANAR_TOLERANCE * targetP || out) {
+                        // Accept in the plane; check on the ellipsoid.
+                        Geometry ll = lonLatPiece(d, pd);
+                        double a = GeodesicArea.km2(ll);
+                        double err = Math.abs(a - targetKm2);
+                        if (err < bestErr) {
+                            bestErr = err;
+                            best = ll;
+                            areaKm2 = a;
+                        }
+                        if (err <= AREA_TOLERANCE * targetKm2 || out || a <= 0) {
+                            return best;
+                        }
+                        // Correct the planar target by what the ellipsoid says.
+                        targetP = pd.getArea() * targetKm2 / a;
+                        wLo = 1;
+                        wHi = 1;
+                        side = 0;
+                        if (aLo >= targetP || aHi < targetP) {
+                            break; // left the bracket: open a new one
+                        }
                     }
-                    if (stuck || a <= 0) {
-                        break;
+                    double fLo = (aLo - targetP) * wLo;
+                    double fHi = (aHi - targetP) * wHi;
+                    d = (lo * fHi - hi * fLo) / (fHi - fLo);
+                    if (!(d > lo && d < hi)) {
+                        d = (lo + hi) / 2;
                     }
-                    // Correct the planar target by what the ellipsoid says.
-                    targetP = pd.getArea() * targetKm2 / a;
-                    wLo = 1;
-                    wHi = 1;
-                    side = 0;
-                    if (aLo >= targetP) {
-                        lo = 0;
-                        aLo = 0;
-                    }
-                    if (aHi < targetP) {
-                        hi = maxD;
-                        aHi = regionP.getArea();
+                    pd = planarPiece(d);
+                    double a = pd.getArea();
+                    if (a >= targetP) {
+                        hi = d;
+                        pHi = pd;
+                        aHi = a;
+                        wHi = 1;
+                        if (side == 1) {
+                            wLo /= 2;
+                        }
+                        side = 1;
+                    } else {
+                        lo = d;
+                        pLo = pd;
+                        aLo = a;
+                        wLo = 1;
+                        if (side == -1) {
+                            wHi /= 2;
+                        }
+                        side = -1;
                     }
                 }
-                double fLo = (aLo - targetP) * wLo;
-                double fHi = (aHi - targetP) * wHi;
-                d = (lo * fHi - hi * fLo) / (fHi - fLo);
-                if (!(d > lo && d < hi)) {
-                    d = (lo + hi) / 2;
-                }
-                pd = planarPiece(d);
-                double a = pd.getArea();
-                if (a >= targetP) {
-                    hi = d;
-                    aHi = a;
-                    wHi = 1;
-                    if (side == 1) {
-                        wLo /= 2;
+                if (jumped) {
+                    // Grow on from the front of the piece below the jump (its
+                    // boundary inside the region), not from the whole piece, whose
+                    // buffer would cross the same gap again.
+                    Geometry front = OverlayNGRobust.overlay(pLo.getBoundary(),
+                            buffer(regionP.getBoundary(), FRONT_M), OverlayNG.DIFFERENCE);
+                    List<LineString> lines = lines(front);
+                    if (lines.isEmpty()) {
+                        return best != null ? best : lonLatPiece(lo, pLo);
                     }
-                    side = 1;
-                } else {
-                    lo = d;
-                    aLo = a;
-                    wLo = 1;
-                    if (side == -1) {
-                        wHi /= 2;
-                    }
-                    side = -1;
+                    base = pLo;
+                    seedS = merged(lines);
+                    seedDistance = new IndexedFacetDistance(seedS);
+                    seedSlack = 1;
                 }
             }
-            return best;
+        }
+
+        /** The seed grown by d metres (and the piece it grows on from), in the plane. */
+        private Geometry grown(double d) {
+            Geometry b = buffer(seedS, d);
+            return base == null ? b : OverlayNGRobust.overlay(b, base, OverlayNG.UNION);
         }
 
         /** region ∩ buffer(seed, d), the component connected to the seed, in the plane. */
         private Geometry planarPiece(double d) {
             evaluations++;
-            Geometry x = OverlayNGRobust.overlay(regionP, buffer(seedS, d), OverlayNG.INTERSECTION);
+            Geometry x = OverlayNGRobust.overlay(regionP, grown(d), OverlayNG.INTERSECTION);
             if (allParts || x.getNumGeometries() <= 1) {
                 return x;
             }
@@ -523,7 +544,7 @@ public final class SchematicLayout {
          * region's own geometry, so the piece shares the region's vertices.
          */
         private Geometry lonLatPiece(double d, Geometry planar) {
-            Geometry bufLL = proj.unproject(buffer(seedS, d));
+            Geometry bufLL = proj.unproject(grown(d));
             Geometry x = OverlayNGRobust.overlay(regionLL, bufLL, OverlayNG.INTERSECTION);
             if (allParts || x.getNumGeometries() <= 1) {
                 return x;

@@ -209,7 +209,8 @@ public final class MapLayout {
 
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "
                 + words.basis(allocation.basis());
-        return new MapScene(width, height, title, desc, List.copyOf(items));
+        return new MapScene(width, height, title, desc, List.copyOf(items),
+                new MapScene.Georeference(env.getMinX(), env.getMaxY(), scale, header));
     }
 
     // ---------------------------------------------------------------- layers
@@ -269,12 +270,12 @@ public final class MapLayout {
             if (i == null || a.geometry() == null || a.geometry().isEmpty()) {
                 continue;
             }
-            Geometry g = toPx.transform(projection.project(a.geometry()));
-            g = DouglasPeuckerSimplifier.simplify(g, tolerance);
-            g = (g.isValid() ? g : GeometryFixer.fix(g)).intersection(simple[i]);
-            g = polygonal(g);
+            Geometry raw = toPx.transform(projection.project(a.geometry()));
+            Geometry g = DouglasPeuckerSimplifier.simplify(raw, tolerance);
+            g = polygonal((g.isValid() ? g : GeometryFixer.fix(g)).intersection(simple[i]));
             if (g.isEmpty()) {
-                continue;
+                // A sliver thinner than the simplified border: draw it as it is rather than lose it.
+                g = polygonal(raw);
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("data-iso", a.region().iso());
@@ -551,6 +552,7 @@ public final class MapLayout {
         List<Item> rows = new ArrayList<>();
         List<double[]> swatchPos = new ArrayList<>();
         List<Object[]> entries = new ArrayList<>(); // {label, int[] colours, Boolean bold}
+        double textW = 0;
         if (options.mode() == MapMode.CHOROPLETH) {
             entries.add(new Object[] {words.shareHeading(Controller.RU), new int[0], true});
             entries.add(new Object[] {words.none(), new int[] {UKRAINE}, false});
@@ -563,6 +565,8 @@ public final class MapLayout {
                 classSwatch(CLASS_BOUNDS.length), false});
             if (anyUa) {
                 entries.add(new Object[] {words.shareHeading(Controller.UA) + ": ■", new int[0], false});
+                textW = Math.max(textW, fonts.width(words.shareHeading(Controller.UA) + ":", size, false) + 6 * u
+                        + BLUES.length * (sh + 2 * u) - sw - 8 * u);
             }
         } else {
             entries.add(new Object[] {words.heldBy(Controller.RU), new int[] {HELD_BY_RU}, false});
@@ -571,7 +575,6 @@ public final class MapLayout {
             }
             entries.add(new Object[] {words.restOfUkraine(), new int[] {UKRAINE}, false});
         }
-        double textW = 0;
         for (Object[] e : entries) {
             textW = Math.max(textW, fonts.width((String) e[0], size, (Boolean) e[2])
                     + ((int[]) e[1]).length * (sw + 4 * u));

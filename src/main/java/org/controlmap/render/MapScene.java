@@ -16,8 +16,27 @@ import org.locationtech.jts.geom.Geometry;
  * @param title       the map's title, also the SVG {@code <title>} and PDF title
  * @param description one-line summary for the SVG {@code <desc>} and PDF subject
  * @param items       what to draw, bottom first
+ * @param georef      where projected metres land on the canvas
  */
-public record MapScene(double width, double height, String title, String description, List<Item> items) {
+public record MapScene(double width, double height, String title, String description, List<Item> items,
+        Georeference georef) {
+
+    /**
+     * The canvas's georeference: pixel x = (X − originX) · scale, pixel y =
+     * top + (originY − Y) · scale, where X, Y are {@link MapProjection} metres.
+     *
+     * @param originX projected X of the canvas's left edge, m
+     * @param originY projected Y of the map frame's top edge, m
+     * @param scale   px per projected metre
+     * @param top     y of the map frame's top edge, px (below the title)
+     */
+    public record Georeference(double originX, double originY, double scale, double top) {
+        /** Pixel of a longitude/latitude point. */
+        public double[] pixel(MapProjection projection, double lon, double lat) {
+            org.locationtech.jts.geom.Coordinate m = projection.project(lon, lat);
+            return new double[] {(m.x - originX) * scale, top + (originY - m.y) * scale};
+        }
+    }
 
     /** Something drawn: a figure, a text, or a group of them. */
     public sealed interface Item permits Figure, Text, Group {

@@ -51,7 +51,11 @@ public final class SvgMap {
                 .append(" aria-labelledby=\"map-title map-desc\">\n");
         sb.append("<title id=\"map-title\">").append(esc(scene.title())).append("</title>\n");
         sb.append("<desc id=\"map-desc\">").append(esc(scene.description())).append("</desc>\n");
-        sb.append("<metadata>projection: ").append(esc(MapProjection.PROJ)).append("</metadata>\n");
+        MapScene.Georeference geo = scene.georef();
+        sb.append("<metadata>projection: ").append(esc(MapProjection.PROJ)).append("; pixel = ((X - ")
+                .append(geo.originX()).append(") * ").append(geo.scale()).append(", ").append(geo.top())
+                .append(" + (").append(geo.originY()).append(" - Y) * ").append(geo.scale())
+                .append(")</metadata>\n");
         for (Item it : scene.items()) {
             item(sb, it);
         }

@@ -1,0 +1,37 @@
+package org.controlmap.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.controlmap.control.Allocation;
+import org.controlmap.control.ScenarioAllocation;
+import org.controlmap.control.ScenarioReader;
+import org.controlmap.control.schematic.SchematicLayout;
+import org.controlmap.control.schematic.SchematicPiece;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.CountryOutline;
+import org.controlmap.region.RegionCatalogue;
+
+/** The bundled scenario laid out once for all render tests (the schematic layout takes a second or two). */
+final class MapFixture {
+    static final RegionCatalogue CATALOGUE = RegionCatalogue.bundled();
+    static final List<CountryOutline> COUNTRIES = CountryOutline.bundled();
+    static final Allocation ALLOCATION = ScenarioAllocation.allocate(ScenarioReader.bundled(CATALOGUE), CATALOGUE,
+            AreaBasis.OFFICIAL);
+    static final List<ControlledArea> PIECES = pieces();
+
+    private MapFixture() {
+    }
+
+    private static List<ControlledArea> pieces() {
+        List<ControlledArea> out = new ArrayList<>();
+        for (SchematicPiece p : new SchematicLayout(COUNTRIES).pieces(ALLOCATION)) {
+            out.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
+        }
+        return out;
+    }
+
+    static MapScene scene(MapMode mode, String lang, int width) {
+        return MapLayout.build(CATALOGUE.regions(), COUNTRIES, ALLOCATION,
+                mode == MapMode.CHOROPLETH ? List.of() : PIECES, new MapOptions(mode, lang, null, width));
+    }
+}

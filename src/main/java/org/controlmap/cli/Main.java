@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
             RenderCommand.class,
             CheckCommand.class,
             WarmUpCommand.class,
+            SeriesCommand.class,
+            DiffCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,204 @@
+package org.controlmap.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import org.controlmap.control.Controller;
+import org.controlmap.control.measure.ControlOverlay;
+import org.controlmap.control.measure.ControlSeries;
+import org.controlmap.control.measure.MeasureOptions;
+import org.controlmap.control.measure.SeriesFormat;
+import org.controlmap.geodata.InputException;
+import org.controlmap.io.AtomicOutput;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.Region;
+import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.chart.SeriesChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "series", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Held km² per region over time, from dated snapshots of control polygons.",
+            "Each snapshot is dated by its features' 'date' property, else by YYYYMMDD or YYYY-MM-DD in its "
+                    + "file name. Rows: date,iso_3166_2,controlled_km2,controlled_pct for each region held in "
+                    + "part, a UA row with the total of Ukraine, and an 'outside' row for held territory in no "
+                    + "region."})
+final class SeriesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*",
+            description = "Snapshot files (.geojson, .geojson.gz), directories of them, or glob patterns; or one "
+                    + "FeatureCollection whose features carry a 'date'.")
+    List<String> inputs;
+
+    @Option(names = "--controller", paramLabel = "RU|UA", defaultValue = "RU",
+            description = "Side whose territory is measured; also the side of features without a 'controller' "
+                    + "property. Default: RU.")
+    Controller controller;
+
+    @Option(names = "--basis", paramLabel = "geometry|official", defaultValue = "geometry",
+            description = "Percent of the region's geodesic area (default), or 'official': measured shares "
+                    + "applied to official areas.")
+    AreaBasis basis;
+
+    @Option(names = "--snap-km", paramLabel = "D", defaultValue = "0",
+            description = "Treat gaps and overlaps narrower than D km along region boundaries as following the "
+                    + "boundary. Default: 0 (exact; much faster).")
+    double snapKm;
+
+    @Option(names = "--format", paramLabel = "csv|json",
+            description = "Output format. Default: from the -o extension, else csv.")
+    SeriesFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--chart", paramLabel = "FILE.svg|FILE.png",
+            description = "Also draw the total (and --regions) over time.")
+    Path chart;
+
+    @Option(names = "--regions", paramLabel = "ISO,...", split = ",",
+            description = "Regions to draw on the chart besides the total, e.g. UA-14,UA-23.")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--source", paramLabel = "TEXT",
+            description = "Credit for the figures. Default: DeepStateMap's credit for its daily exports, else "
+                    + "the file names.")
+    String source;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads. Default: the number of cores.")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
+            throw new InputException("--snap-km " + snapKm + ": must be a distance in km, 0 or more");
+        }
+        SeriesFormat fmt = format;
+        if (output != null) {
+            AtomicOutput.checkWritable(output);
+            AtomicOutput.checkNotInput(output, inputs.stream().map(Path::of).toArray(Path[]::new));
+            if (fmt == null) {
+                String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+                fmt = n.endsWith(".json") ? SeriesFormat.JSON : n.endsWith(".csv") ? SeriesFormat.CSV : null;
+                if (fmt == null) {
+                    throw new InputException(output + ": unknown table format; use .csv or .json, or --format");
+                }
+            }
+        }
+        if (fmt == null) {
+            fmt = SeriesFormat.CSV;
+        }
+        if (chart != null) {
+            AtomicOutput.checkWritable(chart);
+            AtomicOutput.checkNotInput(chart, inputs.stream().map(Path::of).toArray(Path[]::new));
+            String n = chart.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!n.endsWith(".svg") && !n.endsWith(".png")) {
+                throw new InputException(chart + ": unknown chart format; use .svg or .png");
+            }
+        }
+        RegionCatalogue catalogue = RegionCatalogue.bundled();
+        List<Region> chosen = new ArrayList<>();
+        for (String r : regions) {
+            List<Region> rs = catalogue.resolve(r);
+            if (rs.size() != 1) {
+                throw new InputException("--regions " + r + ": " + (rs.isEmpty() ? "no such region"
+                        + catalogue.suggest(r).map(s -> " (did you mean " + s + "?)").orElse("")
+                        : "a group; name its regions one by one"));
+            }
+            chosen.add(rs.get(0));
+        }
+        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        ControlSeries series = ControlSeries.measure(inputs, ControlOverlay.of(catalogue), controller,
+                new MeasureOptions(basis, snapKm, null, null), source, n, progress(),
+                w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
+        SeriesFormat f = fmt;
+        if (output != null) {
+            AtomicOutput.write(output, false, out -> f.write(series, out));
+        } else {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            f.write(series, buf);
+            spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        }
+        if (chart != null) {
+            chart(series, chosen).write(chart);
+        }
+        return 0;
+    }
+
+    private SeriesChart chart(ControlSeries series, List<Region> chosen) {
+        String side = series.controller().countryName();
+        String unit = series.basis() == AreaBasis.OFFICIAL ? "km² (official basis)" : "km²";
+        List<SeriesChart.Panel> panels = new ArrayList<>();
+        panels.add(new SeriesChart.Panel("Ukraine, total of its 27 units", "Held by " + side + ", " + unit,
+                List.of(line("Ukraine", series.line("UA")))));
+        if (!chosen.isEmpty()) {
+            List<SeriesChart.Line> lines = new ArrayList<>();
+            for (Region r : chosen) {
+                lines.add(line(r.nameEn() + " (" + r.iso() + ")", series.line(r.iso())));
+            }
+            panels.add(new SeriesChart.Panel("Chosen regions", "Held by " + side + ", " + unit, lines));
+        }
+        List<ControlSeries.Point> pts = series.points();
+        String span = pts.isEmpty() ? "" : ", " + pts.get(0).date() + " to " + pts.get(pts.size() - 1).date();
+        return new SeriesChart("Territory held by " + side + span, series.source(), panels);
+    }
+
+    private static SeriesChart.Line line(String label, Map<LocalDate, Double> values) {
+        List<LocalDate> dates = new ArrayList<>(values.keySet());
+        double[] v = new double[dates.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(dates.get(i));
+        }
+        return new SeriesChart.Line(label, dates, v);
+    }
+
+    /** A progress bar on the terminal's stderr; nothing when output is not a terminal. */
+    private static ControlSeries.Progress progress() {
+        if (System.console() == null) {
+            return ControlSeries.SILENT;
+        }
+        return new ControlSeries.Progress() {
+            private ProgressBar bar;
+
+            @Override
+            public synchronized void start(long total) {
+                bar = new ProgressBarBuilder().setTaskName("series").setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).clearDisplayOnFinish().build();
+            }
+
+            @Override
+            public synchronized void step() {
+                if (bar != null) {
+                    bar.step();
+                }
+            }
+
+            @Override
+            public synchronized void finish() {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package org.controlmap.control.measure;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.controlmap.control.Controller;
+
+/**
+ * Writes a {@link ControlChange} as a table. Columns name the sides: for RU,
+ * {@code iso_3166_2,region,gained_by_ru_km2,regained_by_ua_km2,net_ru_km2}
+ * (km² to 3 decimals); Markdown adds a caption line; JSON carries the same
+ * rows with the two snapshots named. Same input, same bytes.
+ */
+public enum ChangeFormat {
+    CSV, MD, JSON;
+
+    /** Writes the table; the stream is flushed, not closed. */
+    public void write(ControlChange change, OutputStream out) throws IOException {
+        String side = change.controller().name().toLowerCase(Locale.ROOT);
+        String other = (change.controller() == Controller.RU ? Controller.UA : Controller.RU).name()
+                .toLowerCase(Locale.ROOT);
+        String gainedCol = "gained_by_" + side + "_km2";
+        String lostCol = "regained_by_" + other + "_km2";
+        String netCol = "net_" + side + "_km2";
+        if (this == JSON) {
+            JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("from", change.from());
+            g.writeStringField("to", change.to());
+            g.writeStringField("controller", change.controller().name());
+            g.writeStringField("area", "geodesic on WGS84 (GeographicLib)");
+            g.writeArrayFieldStart("rows");
+            for (ControlChange.Row r : change.rows()) {
+                g.writeStartObject();
+                g.writeStringField("iso_3166_2", r.iso());
+                g.writeStringField("region", r.name());
+                g.writeNumberField(gainedCol, SeriesFormat.km2(r.gainedKm2()));
+                g.writeNumberField(lostCol, SeriesFormat.km2(r.lostKm2()));
+                g.writeNumberField(netCol, SeriesFormat.km2(r.netKm2()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+            return;
+        }
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (this == CSV) {
+            w.write("iso_3166_2,region," + gainedCol + "," + lostCol + "," + netCol + "\n");
+            for (ControlChange.Row r : change.rows()) {
+                w.write(r.iso() + "," + csv(r.name()) + "," + SeriesFormat.km2(r.gainedKm2()).toPlainString() + ","
+                        + SeriesFormat.km2(r.lostKm2()).toPlainString() + ","
+                        + SeriesFormat.km2(r.netKm2()).toPlainString() + "\n");
+            }
+        } else {
+            w.write("Territory held by " + change.controller().name() + ": " + change.from() + " → " + change.to()
+                    + " (km², geodesic on WGS84)\n\n");
+            w.write("| ISO 3166-2 | Region | Gained by " + change.controller().name() + " | Regained by "
+                    + other.toUpperCase(Locale.ROOT) + " | Net " + change.controller().name() + " |\n");
+            w.write("|---|---|---:|---:|---:|\n");
+            for (ControlChange.Row r : change.rows()) {
+                w.write("| " + r.iso() + " | " + r.name().replace("|", "\\|") + " | "
+                        + SeriesFormat.km2(r.gainedKm2()).toPlainString() + " | "
+                        + SeriesFormat.km2(r.lostKm2()).toPlainString() + " | "
+                        + SeriesFormat.km2(r.netKm2()).toPlainString() + " |\n");
+            }
+        }
+        w.flush();
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,179 @@
+package org.controlmap.control.measure;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.controlmap.control.Controller;
+import org.controlmap.geodata.GeoFeature;
+import org.controlmap.geodata.GeoJsonReader;
+import org.controlmap.geodata.GeodesicArea;
+import org.controlmap.geodata.InputException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Territory held by each side according to one control file: the polygons of
+ * its features, unioned per controller, in longitude/latitude degrees (WGS84).
+ *
+ * <p>A feature is held by the side named in its {@code controller} property
+ * ("RU"/"UA", also "Russia"/"Ukraine"), else by the file's default side (RU
+ * unless told otherwise). Features may overlap (one polygon per front sector,
+ * a region drawn twice), so they are merged with a full overlay union
+ * ({@link OverlayNGRobust#union(java.util.Collection)}), not a coverage union,
+ * which assumes edge-matched, non-overlapping inputs; a single valid feature is
+ * kept as it is.
+ *
+ * @param byController the held territory per side, polygonal, never empty; sides holding nothing are absent
+ * @param name         the file (or collection) it was read from, for messages and credits
+ */
+public record ControlPolygons(Map<Controller, Geometry> byController, String name) {
+
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    public ControlPolygons {
+        byController = Collections.unmodifiableMap(new EnumMap<>(byController));
+    }
+
+    /** Territory held by one side; empty geometry when it holds nothing. */
+    public Geometry held(Controller controller) {
+        Geometry g = byController.get(controller);
+        return g == null ? GF.createMultiPolygon() : g;
+    }
+
+    /** The sides that hold anything, RU before UA. */
+    public List<Controller> controllers() {
+        return List.copyOf(byController.keySet());
+    }
+
+    /** Geodesic area of a side's territory, km² (WGS84). */
+    public double km2(Controller controller) {
+        return GeodesicArea.km2(held(controller));
+    }
+
+    /**
+     * Reads a control file: GeoJSON, or gzip-compressed GeoJSON (recognised by
+     * its magic bytes, so the name does not matter; a name ending ".gz" that is
+     * not gzip is an error).
+     *
+     * @param file              the file
+     * @param defaultController the side holding features without a {@code controller} property
+     * @param warnings          receives one-line warnings from the reader
+     */
+    public static ControlPolygons read(Path file, Controller defaultController, Consumer<String> warnings) {
+        return of(readFeatures(file, warnings), defaultController, file.toString());
+    }
+
+    /**
+     * Merges already-read features into held territory per side. Features
+     * without geometry are skipped; features with a non-polygonal geometry
+     * (points, lines) are skipped with a warning when polygons remain, and are
+     * an error when nothing polygonal is left, since then the file is not
+     * control data at all.
+     *
+     * @param name names the source in messages ("file.geojson", "file.geojson, 2024-11-20")
+     */
+    public static ControlPolygons of(List<GeoFeature> features, Controller defaultController, String name) {
+        Map<Controller, List<Geometry>> parts = new EnumMap<>(Controller.class);
+        int nonPolygonal = -1;
+        String nonPolygonalType = null;
+        for (GeoFeature f : features) {
+            Geometry g = f.geometry();
+            if (g == null || g.isEmpty()) {
+                continue;
+            }
+            if (!(g instanceof Polygonal)) {
+                if (nonPolygonal < 0) {
+                    nonPolygonal = f.index();
+                    nonPolygonalType = g.getGeometryType();
+                }
+                continue;
+            }
+            parts.computeIfAbsent(controllerOf(f, defaultController, name), k -> new ArrayList<>()).add(g);
+        }
+        if (parts.isEmpty() && nonPolygonal >= 0) {
+            throw new InputException(name + ": feature " + nonPolygonal + ": " + nonPolygonalType
+                    + " geometry, and no feature has a Polygon or MultiPolygon: control files mark held territory"
+                    + " with polygons");
+        }
+        Map<Controller, Geometry> merged = new EnumMap<>(Controller.class);
+        parts.forEach((c, gs) -> {
+            Geometry u = gs.size() == 1 ? gs.get(0) : union(gs, name);
+            if (!u.isEmpty()) {
+                merged.put(c, u);
+            }
+        });
+        return new ControlPolygons(merged, name);
+    }
+
+    /** Territory given directly (tests, callers with geometry in hand). */
+    public static ControlPolygons of(Controller controller, Geometry held, String name) {
+        Map<Controller, Geometry> m = new EnumMap<>(Controller.class);
+        if (held != null && !held.isEmpty()) {
+            m.put(controller, held);
+        }
+        return new ControlPolygons(m, name);
+    }
+
+    static Controller controllerOf(GeoFeature f, Controller defaultController, String name) {
+        String s = f.string("controller");
+        if (s == null || s.isBlank()) {
+            return defaultController;
+        }
+        Controller c = Controller.parse(s);
+        if (c == null) {
+            throw new InputException(name + ": feature " + f.index() + ": controller \"" + s
+                    + "\" is neither RU nor UA");
+        }
+        return c;
+    }
+
+    private static Geometry union(List<Geometry> gs, String name) {
+        try {
+            return OverlayNGRobust.union(gs);
+        } catch (RuntimeException e) {
+            // OverlayNGRobust already retried with snapping; what is left is a broken input.
+            throw new InputException(name + ": cannot merge the polygons of its features (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads the features of a GeoJSON or gzip-compressed GeoJSON file. */
+    static List<GeoFeature> readFeatures(Path file, Consumer<String> warnings) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(name + ": is a directory, not a GeoJSON file");
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            if (!gzip && name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                throw new InputException(name + ": not a gzip file (name ends in .gz but the content does not start"
+                        + " with the gzip signature 1f 8b)");
+            }
+            if (b0 < 0) {
+                throw new InputException(name + ": empty file, expected a GeoJSON FeatureCollection");
+            }
+            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            return new GeoJsonReader(warnings).read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+}

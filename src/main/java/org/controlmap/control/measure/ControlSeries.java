@@ -1,0 +1,269 @@
+package org.controlmap.control.measure;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.controlmap.control.Controller;
+import org.controlmap.geodata.GeoFeature;
+import org.controlmap.geodata.InputException;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.Region;
+
+/**
+ * Held territory over time: one side's km² per region for each dated snapshot,
+ * measured exactly as {@link ControlOverlay} does for one file.
+ *
+ * @param regions  the regions, in row order; {@link Point#km2()} is indexed like this list, with the
+ *                 km² outside every region as its last element
+ * @param overlay  the overlay the points were measured with (areas of Ukraine for totals)
+ * @param controller the side whose territory is measured
+ * @param basis    what percentages are shares of; on {@link AreaBasis#OFFICIAL} km² are scaled to official areas
+ * @param snapKm   boundary snapping width used, km (0: exact)
+ * @param source   credit for the figures
+ * @param points   one per date, in date order
+ */
+public record ControlSeries(List<Region> regions, ControlOverlay overlay, Controller controller, AreaBasis basis,
+        double snapKm, String source, List<Point> points) {
+
+    /** Credit DeepStateMap's data asks for wherever figures made from it are shown. */
+    public static final String DEEPSTATE_CREDIT = "DeepStateMap via cyterat/deepstate-map-data";
+
+    /**
+     * Measured km² of one snapshot, geodesic on WGS84.
+     *
+     * @param date   the date it describes
+     * @param origin where it came from ("a.geojson", "all.geojson, 2024-11-20"), for messages
+     * @param km2    per region in {@link #regions()} order, then outside every region
+     */
+    public record Point(LocalDate date, String origin, double[] km2) {
+    }
+
+    /**
+     * One output row.
+     *
+     * @param date the snapshot date
+     * @param iso  a region's ISO 3166-2 code, {@code UA} for the total of Ukraine's 27 units, or
+     *             {@code outside} for held territory in no region
+     * @param km2  held km² (on the basis: scaled to the official area on the official basis)
+     * @param pct  share of the region (of Ukraine for {@code UA}), percent; null for {@code outside}
+     */
+    public record Row(LocalDate date, String iso, double km2, Double pct) {
+    }
+
+    /** Told about progress; called from worker threads. */
+    public interface Progress {
+        void start(long total);
+
+        void step();
+
+        void finish();
+    }
+
+    /** No progress reporting. */
+    public static final Progress SILENT = new Progress() {
+        @Override
+        public void start(long total) {
+        }
+
+        @Override
+        public void step() {
+        }
+
+        @Override
+        public void finish() {
+        }
+    };
+
+    /**
+     * Measures every snapshot among the inputs (see {@link SnapshotFiles#expand}): each file is one
+     * snapshot dated by its features' {@code date} property or its name; a file whose features carry
+     * several dates is one snapshot per date.
+     *
+     * @param threads   worker threads (the number of cores is a good choice); output does not depend on it
+     * @param warnings  one-line warnings, delivered in input order after measuring
+     */
+    public static ControlSeries measure(List<String> inputs, ControlOverlay overlay, Controller controller,
+            MeasureOptions options, String source, int threads, Progress progress, Consumer<String> warnings) {
+        List<Path> files = SnapshotFiles.expand(inputs);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "controlmap-series");
+            t.setDaemon(true);
+            return t;
+        });
+        List<List<String>> fileWarnings = new ArrayList<>();
+        List<Future<List<Point>>> futures = new ArrayList<>();
+        try {
+            if (files.size() == 1) {
+                // One collection of dated features: measure its dates in parallel instead.
+                List<String> ws = new ArrayList<>();
+                fileWarnings.add(ws);
+                Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), ws);
+                progress.start(groups.size());
+                for (Map.Entry<LocalDate, List<GeoFeature>> g : groups.entrySet()) {
+                    futures.add(pool.submit(() -> {
+                        List<Point> p = List.of(point(files.get(0), groups.size() > 1, g.getKey(), g.getValue(),
+                                overlay, controller, options));
+                        progress.step();
+                        return p;
+                    }));
+                }
+            } else {
+                progress.start(files.size());
+                for (Path f : files) {
+                    List<String> ws = java.util.Collections.synchronizedList(new ArrayList<>());
+                    fileWarnings.add(ws);
+                    futures.add(pool.submit(() -> {
+                        Map<LocalDate, List<GeoFeature>> groups = byDate(f, ws);
+                        List<Point> ps = new ArrayList<>();
+                        for (Map.Entry<LocalDate, List<GeoFeature>> g : groups.entrySet()) {
+                            ps.add(point(f, groups.size() > 1, g.getKey(), g.getValue(), overlay, controller,
+                                    options));
+                        }
+                        progress.step();
+                        return ps;
+                    }));
+                }
+            }
+            List<Point> points = new ArrayList<>();
+            for (Future<List<Point>> fu : futures) {
+                points.addAll(get(fu));
+            }
+            progress.finish();
+            fileWarnings.forEach(ws -> ws.forEach(warnings));
+            points.sort(Comparator.comparing(Point::date));
+            for (int i = 1; i < points.size(); i++) {
+                if (points.get(i).date().equals(points.get(i - 1).date())) {
+                    throw new InputException(points.get(i).origin() + ": date " + points.get(i).date()
+                            + " is also the date of " + points.get(i - 1).origin()
+                            + ": one snapshot per date, please");
+                }
+            }
+            String credit = source != null ? source : credit(files);
+            return new ControlSeries(overlay.regions(), overlay, controller, options.basis(), options.snapKm(),
+                    credit, List.copyOf(points));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Point point(Path file, boolean severalDates, LocalDate date, List<GeoFeature> features,
+            ControlOverlay overlay, Controller controller, MeasureOptions options) {
+        String origin = severalDates ? file + " (" + date + ")" : file.toString();
+        ControlPolygons cp = ControlPolygons.of(features, controller, origin);
+        return new Point(date, origin, overlay.km2(cp.held(controller), options.snapKm(), origin));
+    }
+
+    /** A file's features grouped by the date they describe, in date order. */
+    static Map<LocalDate, List<GeoFeature>> byDate(Path file, List<String> warnings) {
+        List<GeoFeature> features = ControlPolygons.readFeatures(file, warnings::add);
+        String name = file.toString();
+        boolean dated = features.stream().anyMatch(f -> f.properties().get("date") != null);
+        LocalDate fromName = SnapshotDates.fromFileName(file.getFileName().toString()).orElse(null);
+        Map<LocalDate, List<GeoFeature>> groups = new TreeMap<>();
+        if (!dated) {
+            if (fromName == null) {
+                throw new InputException(name + ": no date: its features have no \"date\" property and its name has"
+                        + " no YYYYMMDD or YYYY-MM-DD");
+            }
+            groups.put(fromName, features);
+            return groups;
+        }
+        for (GeoFeature f : features) {
+            Object d = f.properties().get("date");
+            LocalDate date;
+            if (d != null) {
+                date = SnapshotDates.fromProperty(d, name + ": feature " + f.index());
+            } else if (fromName != null) {
+                date = fromName;
+            } else {
+                throw new InputException(name + ": feature " + f.index() + ": no \"date\" property (other features"
+                        + " have one) and the file name has no date");
+            }
+            groups.computeIfAbsent(date, k -> new ArrayList<>()).add(f);
+        }
+        return groups;
+    }
+
+    /** DeepStateMap's credit when the files are its daily exports, else the file names. */
+    static String credit(List<Path> files) {
+        boolean deepstate = files.stream().allMatch(
+                f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).startsWith("deepstatemap_data_"));
+        if (deepstate) {
+            return DEEPSTATE_CREDIT;
+        }
+        if (files.size() == 1) {
+            return files.get(0).getFileName().toString();
+        }
+        return files.size() + " files, " + files.get(0).getFileName() + " … "
+                + files.get(files.size() - 1).getFileName();
+    }
+
+    /**
+     * The rows of the series table: per date, each region with held km² that
+     * rounds to at least 0.001 km² (catalogue order), then {@code UA} (total of
+     * Ukraine's units, always present), then {@code outside} when not zero.
+     */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        double ukraineArea = basis == AreaBasis.OFFICIAL ? overlay.ukraineOfficialKm2() : overlay.ukraineGeodesicKm2();
+        for (Point p : points) {
+            double ukraine = 0;
+            for (int i = 0; i < regions.size(); i++) {
+                Region r = regions.get(i);
+                double measured = p.km2()[i];
+                double pct = Math.min(100, 100 * measured / r.areaKm2());
+                double km2 = basis == AreaBasis.OFFICIAL ? pct / 100 * r.officialAreaKm2() : measured;
+                if ("UA".equals(r.country())) {
+                    ukraine += km2;
+                }
+                if (Math.round(km2 * 1000) > 0) {
+                    rows.add(new Row(p.date(), r.iso(), km2, pct));
+                }
+            }
+            rows.add(new Row(p.date(), "UA", ukraine, 100 * ukraine / ukraineArea));
+            double outside = p.km2()[regions.size()];
+            if (Math.round(outside * 1000) > 0) {
+                rows.add(new Row(p.date(), "outside", outside, null));
+            }
+        }
+        return rows;
+    }
+
+    /** Per date, the held km² (on the basis) of one region, or of Ukraine for "UA": what the chart draws. */
+    public Map<LocalDate, Double> line(String iso) {
+        Map<LocalDate, Double> out = new LinkedHashMap<>();
+        for (Point p : points) {
+            out.put(p.date(), 0.0);
+        }
+        for (Row r : rows()) {
+            if (r.iso().equals(iso)) {
+                out.put(r.date(), r.km2());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,80 @@
+package org.controlmap.control.measure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.controlmap.control.Allocation;
+import org.controlmap.control.Controller;
+import org.controlmap.region.Region;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * Control polygons measured against the regions: the figures for tables
+ * ({@link #allocation()}) and the clipped shapes for maps and change maps.
+ *
+ * @param allocation per-region control (measured, basis as asked) and the km² outside every region
+ * @param parts      each region a side holds part of, with the exact km² (geodesic, WGS84) and the shape
+ *                   of region ∩ held territory (after boundary snapping when asked), in catalogue order
+ *                   then RU before UA
+ * @param outside    per side, the held territory that lies in no region (empty geometry when none)
+ */
+public record Measurement(Allocation allocation, List<RegionPart> parts, Map<Controller, Geometry> outside) {
+
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /**
+     * One region's held part.
+     *
+     * @param region     the region
+     * @param controller who holds it
+     * @param km2        geodesic area of {@code clipped} on WGS84, km²
+     * @param clipped    region ∩ held territory, longitude/latitude degrees
+     */
+    public record RegionPart(Region region, Controller controller, double km2, Geometry clipped) {
+    }
+
+    /** Held part of each region by ISO code, catalogue order; regions the side does not touch are absent. */
+    public Map<String, Geometry> clipped(Controller controller) {
+        Map<String, Geometry> m = new LinkedHashMap<>();
+        for (RegionPart p : parts) {
+            if (p.controller() == controller) {
+                m.put(p.region().iso(), p.clipped());
+            }
+        }
+        return m;
+    }
+
+    /** Measured km² a side holds of a region (0 when none). */
+    public double km2(String iso, Controller controller) {
+        for (RegionPart p : parts) {
+            if (p.controller() == controller && p.region().iso().equals(iso)) {
+                return p.km2();
+            }
+        }
+        return 0;
+    }
+
+    /** Measured km² a side holds of the 27 units of Ukraine. */
+    public double ukraineKm2(Controller controller) {
+        double sum = 0;
+        for (RegionPart p : parts) {
+            if (p.controller() == controller && "UA".equals(p.region().country())) {
+                sum += p.km2();
+            }
+        }
+        return sum;
+    }
+
+    /** Held territory outside every region, km² (0 when none). */
+    public double outsideKm2(Controller controller) {
+        return allocation.outside().stream().filter(o -> o.controller() == controller)
+                .mapToDouble(Allocation.OutsideArea::km2).sum();
+    }
+
+    /** Held territory outside every region, as a shape (empty when none). */
+    public Geometry outsideShape(Controller controller) {
+        Geometry g = outside.get(controller);
+        return g == null ? GF.createMultiPolygon() : g;
+    }
+}

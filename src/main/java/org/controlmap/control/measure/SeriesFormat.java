@@ -1,0 +1,70 @@
+package org.controlmap.control.measure;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a {@link ControlSeries} as a table: CSV with columns
+ * {@code date,iso_3166_2,controlled_km2,controlled_pct} (km² to 3 decimals,
+ * percent to 2; percent empty on {@code outside} rows), or JSON with the same
+ * rows plus what they were measured from. Output is byte-for-byte the same for
+ * the same input.
+ */
+public enum SeriesFormat {
+    CSV, JSON;
+
+    /** Writes the series; the stream is flushed, not closed. */
+    public void write(ControlSeries series, OutputStream out) throws IOException {
+        if (this == CSV) {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write("date,iso_3166_2,controlled_km2,controlled_pct\n");
+            for (ControlSeries.Row r : series.rows()) {
+                w.write(r.date() + "," + r.iso() + "," + km2(r.km2()).toPlainString() + ","
+                        + (r.pct() == null ? "" : pct(r.pct()).toPlainString()) + "\n");
+            }
+            w.flush();
+            return;
+        }
+        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("source", series.source());
+        g.writeStringField("controller", series.controller().name());
+        g.writeStringField("basis", series.basis().label());
+        g.writeNumberField("snap_km", BigDecimal.valueOf(series.snapKm()).stripTrailingZeros());
+        g.writeStringField("area", "geodesic on WGS84 (GeographicLib), of region ∩ held polygons");
+        g.writeArrayFieldStart("rows");
+        for (ControlSeries.Row r : series.rows()) {
+            g.writeStartObject();
+            g.writeStringField("date", r.date().toString());
+            g.writeStringField("iso_3166_2", r.iso());
+            g.writeNumberField("controlled_km2", km2(r.km2()));
+            if (r.pct() == null) {
+                g.writeNullField("controlled_pct");
+            } else {
+                g.writeNumberField("controlled_pct", pct(r.pct()));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    static BigDecimal km2(double v) {
+        return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal pct(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+    }
+}

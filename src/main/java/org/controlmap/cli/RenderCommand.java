@@ -32,6 +32,7 @@ import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.ControlledArea;
+import org.controlmap.render.MapFonts;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapLayout;
 import org.controlmap.render.MapMode;
@@ -145,6 +146,13 @@ final class RenderCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // Two cores: load the outlines and fonts while the catalogue loads (both are cached, thread-safe).
+        Thread prefetch = new Thread(() -> {
+            CountryOutline.bundled();
+            MapFonts.get();
+        }, "controlmap-prefetch");
+        prefetch.setDaemon(true);
+        prefetch.start();
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         List<CountryOutline> countries = CountryOutline.bundled();
         Allocation allocation;

@@ -152,11 +152,11 @@ public final class MapLayout {
 
         Map<String, List<RegionControl>> rowsByIso = new LinkedHashMap<>();
         for (RegionControl rc : allocation.rows()) {
-            if (rc.controlledPct() > 0) {
+            if (rc.controlledPct() > 0 && !ownCountry(rc.region(), rc.controller())) {
                 rowsByIso.computeIfAbsent(rc.region().iso(), k -> new ArrayList<>()).add(rc);
             }
         }
-        boolean anyUa = allocation.rows().stream().anyMatch(r -> r.controller() == Controller.UA && r.controlledPct() > 0);
+        boolean anyUa = rowsByIso.values().stream().flatMap(List::stream).anyMatch(r -> r.controller() == Controller.UA);
 
         // Regions: one element each, carrying its ISO code and a tooltip.
         List<Item> regionItems = new ArrayList<>();
@@ -267,7 +267,7 @@ public final class MapLayout {
         List<Item> items = new ArrayList<>();
         for (ControlledArea a : sorted) {
             Integer i = index.get(a.region().iso());
-            if (i == null || a.geometry() == null || a.geometry().isEmpty()) {
+            if (i == null || a.geometry() == null || a.geometry().isEmpty() || ownCountry(a.region(), a.controller())) {
                 continue;
             }
             Geometry raw = toPx.transform(projection.project(a.geometry()));
@@ -677,6 +677,15 @@ public final class MapLayout {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * True when a side "holds" part of its own country: a control polygon
+     * spilling over the border (DeepStateMap's into Belgorod). Not control,
+     * so not drawn or labelled as such; the tables still report it.
+     */
+    private static boolean ownCountry(Region r, Controller c) {
+        return r.country().equals(c.name());
+    }
 
     /** Choropleth class 1–5 of a share in percent (0 is class 0, no fill). */
     static int choroplethClass(double pct) {

@@ -105,13 +105,18 @@ class RenderCommandTest {
         Path control = dir.resolve("control.geojson");
         Files.writeString(control, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                 + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.0,46.5],[38.0,46.5],"
-                + "[38.0,47.6],[36.0,47.6],[36.0,46.5]]]}}]}");
+                + "[38.0,47.6],[36.0,47.6],[36.0,46.5]]]}},"
+                // and one across the Kharkiv–Belgorod border: Russia "holding" Belgorod is no control
+                + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[36.0,49.9],[37.0,49.9],[37.0,50.6],[36.0,50.6],[36.0,49.9]]]}}]}");
         Path svg = dir.resolve("m.svg");
         Result r = run("render", "--control", control.toString(), "-o", svg.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String s = Files.readString(svg, StandardCharsets.UTF_8);
         assertThat(s).contains("class=\"controlled\" data-iso=\"UA-23\"").contains("class=\"controlled\" data-iso=\"UA-14\"")
+                .contains("class=\"controlled\" data-iso=\"UA-63\"")
                 .doesNotContain("class=\"controlled\" data-iso=\"UA-46\"")
+                .doesNotContain("class=\"controlled\" data-iso=\"RU-BEL\"")
                 .doesNotContain("Schematic: area to scale");
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
@@ -66,7 +65,8 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
     /**
      * Reads a control file: GeoJSON, or gzip-compressed GeoJSON (recognised by
      * its magic bytes, so the name does not matter; a name ending ".gz" that is
-     * not gzip is an error).
+     * not gzip is an error). A file without any polygon is an error: it marks
+     * no territory, so it is not what the user meant to give.
      *
      * @param file              the file
      * @param defaultController the side holding features without a {@code controller} property
@@ -168,8 +168,15 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
             if (b0 < 0) {
                 throw new InputException(name + ": empty file, expected a GeoJSON FeatureCollection");
             }
-            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return new GeoJsonReader(warnings).read(in, name);
+            // The reader recognises gzip itself and caps what it decompresses (gzip bombs).
+            List<GeoFeature> features = new GeoJsonReader(warnings).read(raw, name);
+            boolean polygons = features.stream().anyMatch(f -> f.geometry() instanceof Polygonal
+                    && !f.geometry().isEmpty());
+            if (!polygons) {
+                throw new InputException(name + ": no Polygon or MultiPolygon features: control files mark held"
+                        + " territory with polygons (points and lines are skipped)");
+            }
+            return features;
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (IOException e) {

@@ -54,12 +54,12 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
     public record Panel(String heading, String valueLabel, List<Line> lines) {
     }
 
-    private static final int WIDTH = 1000;
+    private static final int WIDTH = 1100;
     private static final int PANEL_HEIGHT = 380;
     private static final int TOP = 64;
     private static final int BOTTOM = 44;
     private static final int LEFT = 92;
-    private static final int RIGHT_LEGEND = 190;
+    private static final int RIGHT_LEGEND = 290;
     private static final int GAP = 52;
     // Okabe & Ito (2008) colour-blind-safe palette; the first, a dark red, is the total.
     private static final Color[] PALETTE = {

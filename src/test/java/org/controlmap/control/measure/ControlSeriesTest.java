@@ -1,0 +1,169 @@
+package org.controlmap.control.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.controlmap.control.measure.Fixtures.box;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.controlmap.cli.Main;
+import org.controlmap.control.Controller;
+import org.controlmap.geodata.GeodesicArea;
+import org.controlmap.geodata.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ControlSeriesTest {
+    private final ControlOverlay overlay = Fixtures.overlay();
+
+    @TempDir
+    Path dir;
+
+    private ControlSeries run(int threads, String... inputs) {
+        return ControlSeries.measure(List.of(inputs), overlay, Controller.RU, MeasureOptions.defaults(), null,
+                threads, ControlSeries.SILENT, w -> { });
+    }
+
+    /** Three daily snapshots: the held box grows east by 0.5° a day, the last one gzip-compressed. */
+    private void threeSnapshots() throws IOException {
+        Fixtures.write(dir, "front_20240103.geojson", Fixtures.collection(List.of(box(30, 31.5, 48, 49)), null));
+        Fixtures.write(dir, "front_2024-01-01.geojson", Fixtures.collection(List.of(box(30, 30.5, 48, 49)), null));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("front_20240102.geojson.gz")))) {
+            out.write(Fixtures.collection(List.of(box(30, 31, 48, 49)), null).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String csv(ControlSeries s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SeriesFormat.CSV.write(s, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void seriesOverThreeSnapshotsInADirectory() throws IOException {
+        threeSnapshots();
+        ControlSeries s = run(2, dir.toString());
+        assertThat(s.points()).extracting(ControlSeries.Point::date).containsExactly(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3));
+        List<ControlSeries.Row> rows = s.rows();
+        assertThat(rows).extracting(r -> r.date() + " " + r.iso()).containsExactly(
+                "2024-01-01 UA-01", "2024-01-01 UA",
+                "2024-01-02 UA-01", "2024-01-02 UA",
+                "2024-01-03 UA-01", "2024-01-03 UA-02", "2024-01-03 UA");
+        assertThat(rows.get(0).km2()).isCloseTo(GeodesicArea.km2(box(30, 30.5, 48, 49)), within(1e-6));
+        assertThat(rows.get(3).pct()).isCloseTo(100 * GeodesicArea.km2(box(30, 31, 48, 49))
+                / (overlay.ukraineGeodesicKm2()), within(1e-9));
+        String csv = csv(s);
+        assertThat(csv).startsWith("date,iso_3166_2,controlled_km2,controlled_pct\n2024-01-01,UA-01,");
+        // Same bytes whatever the number of threads.
+        assertThat(csv(run(1, dir.toString()))).isEqualTo(csv);
+    }
+
+    @Test
+    void oneCollectionOfDatedFeatures() throws IOException {
+        Path f = Fixtures.write(dir, "all.geojson", Fixtures.collection(
+                List.of(box(30, 30.5, 48, 49), box(30, 31, 48, 49), box(31.5, 32.5, 48, 48.5)),
+                List.of("{\"date\":\"2024-01-02\"}", "{\"date\":\"2024-01-01\"}", "{\"date\":\"2024-01-02\"}")));
+        ControlSeries s = run(2, f.toString());
+        assertThat(s.points()).hasSize(2);
+        assertThat(s.points().get(0).date()).isEqualTo(LocalDate.of(2024, 1, 1));
+        List<ControlSeries.Row> day2 = s.rows().stream().filter(r -> r.date().getDayOfMonth() == 2).toList();
+        assertThat(day2).extracting(ControlSeries.Row::iso).containsExactly("UA-01", "UA-02", "RU-01", "UA");
+        assertThat(s.source()).isEqualTo("all.geojson");
+    }
+
+    @Test
+    void globPattern() throws IOException {
+        threeSnapshots();
+        assertThat(run(2, dir + "/front_*.geojson").points()).hasSize(2);
+        assertThatThrownBy(() -> run(2, dir + "/nothing_*.geojson")).isInstanceOf(InputException.class)
+                .hasMessageContaining("no files match");
+    }
+
+    @Test
+    void snapshotWithoutDate() throws IOException {
+        Fixtures.write(dir, "front.geojson", Fixtures.collection(List.of(box(30, 31, 48, 49)), null));
+        Fixtures.write(dir, "front_20240101.geojson", Fixtures.collection(List.of(box(30, 31, 48, 49)), null));
+        assertThatThrownBy(() -> run(2, dir.toString())).isInstanceOf(InputException.class)
+                .hasMessageContaining("front.geojson: no date");
+    }
+
+    @Test
+    void twoSnapshotsWithTheSameDate() throws IOException {
+        Fixtures.write(dir, "a_20240101.geojson", Fixtures.collection(List.of(box(30, 31, 48, 49)), null));
+        Fixtures.write(dir, "b_2024-01-01.geojson", Fixtures.collection(List.of(box(30, 31, 48, 49)), null));
+        assertThatThrownBy(() -> run(2, dir.toString())).isInstanceOf(InputException.class)
+                .hasMessageContaining("b_2024-01-01.geojson: date 2024-01-01 is also the date of")
+                .hasMessageContaining("a_20240101.geojson");
+    }
+
+    @Test
+    void nonPolygonGeometryOnly() throws IOException {
+        Fixtures.write(dir, "p_20240101.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                + "\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[30.5,48.5]}}]}");
+        // The reader or ControlPolygons says so, naming the file.
+        assertThatThrownBy(() -> run(2, dir.toString())).isInstanceOf(InputException.class)
+                .hasMessageContaining("p_20240101.geojson: no ").hasMessageContaining("olygon");
+    }
+
+    @Test
+    void emptyDirectory() {
+        assertThatThrownBy(() -> run(2, dir.toString())).isInstanceOf(InputException.class)
+                .hasMessageContaining("no .geojson");
+    }
+
+    @Test
+    void gzipNameThatIsNotGzip() throws IOException {
+        Fixtures.write(dir, "x_20240101.geojson.gz", Fixtures.collection(List.of(box(30, 31, 48, 49)), null));
+        assertThatThrownBy(() -> run(2, dir.toString())).isInstanceOf(InputException.class)
+                .hasMessageContaining("not a gzip file");
+    }
+
+    @Test
+    void truncatedGzipIsAnError() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(buf)) {
+            out.write(Fixtures.collection(List.of(box(30, 31, 48, 49)), null).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] all = buf.toByteArray();
+        Files.write(dir.resolve("t_20240101.geojson.gz"), java.util.Arrays.copyOf(all, all.length / 2));
+        assertThatThrownBy(() -> run(2, dir.toString())).isInstanceOf(InputException.class)
+                .hasMessageContaining("t_20240101.geojson.gz");
+    }
+
+    @Test
+    void cliExitsWithTwoAndOneLineOnBadInput() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"series", dir.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("no .geojson");
+    }
+
+    @Test
+    void jsonOutput() throws IOException {
+        threeSnapshots();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SeriesFormat.JSON.write(run(2, dir.toString()), out);
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"controller\" : \"RU\"").contains("\"iso_3166_2\" : \"UA\"");
+        List<String> dates = new ArrayList<>();
+        for (String l : json.split("\n")) {
+            if (l.contains("\"date\"")) {
+                dates.add(l.trim());
+            }
+        }
+        assertThat(dates).hasSize(7);
+    }
+}

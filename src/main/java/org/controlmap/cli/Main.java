@@ -2,6 +2,7 @@ package org.controlmap.cli;
 
 import java.io.PrintWriter;
 import org.controlmap.geodata.InputException;
+import org.controlmap.region.RegionCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            // Every command needs the regions: read them on the second core while
+            // the first sets up the command line (start-up is most of a short run).
+            Thread t = new Thread(RegionCatalogue::bundled, "load-regions");
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> { }); // the command's own call reports it
+            t.start();
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -23,6 +23,9 @@ final class WarmUpCommand implements Callable<Integer> {
         List<String[]> runs = new ArrayList<>();
         runs.add(new String[] {"areas"});
         runs.add(new String[] {"areas", "--format", "md"});
+        runs.add(new String[] {"check"});
+        runs.add(new String[] {"render", "-o", dir.resolve("map.svg").toString(), "-o",
+            dir.resolve("map.png").toString()});
         int worst = 0;
         try {
             for (String[] args : runs) {

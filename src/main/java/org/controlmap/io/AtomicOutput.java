@@ -60,6 +60,15 @@ public final class AtomicOutput {
         }
     }
 
+    /** Temp files are private (0600); an output is a normal file (0644, as the umask allows). */
+    private static void readableByAll(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the default
+        }
+    }
+
     /** Writes {@code target} atomically; creates missing parent directories only if {@code mkdirs}. */
     public static void write(Path target, boolean mkdirs, Writer writer) {
         Path abs = target.toAbsolutePath();
@@ -75,6 +84,7 @@ public final class AtomicOutput {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            readableByAll(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.writeTo(out);
             }

@@ -46,7 +46,7 @@ public record CountryOutline(String iso, String nameEn, Geometry geometry) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled resource " + name);
             }
-            return new GeoJsonReader(w -> { }).read(in, "geodata/countries.geojson").stream()
+            return GeoJsonReader.forBundledData().read(in, "geodata/countries.geojson").stream()
                     .map(f -> new CountryOutline(f.string("iso_a2"), f.string("name_en"), f.geometry()))
                     .toList();
         } catch (IOException e) {

@@ -77,7 +77,7 @@ public final class RegionCatalogue {
         }
         List<GeoFeature> features;
         try (InputStream in = resource(BUNDLED + "regions.geojson")) {
-            features = new GeoJsonReader(w -> { }).read(in, "geodata/regions.geojson");
+            features = GeoJsonReader.forBundledData().read(in, "geodata/regions.geojson");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,8 +51,8 @@ public final class ControlOverlay {
     private final List<Slot> slots = new ArrayList<>();
     private final double ukraineGeodesicKm2;
     private final double ukraineOfficialKm2;
-    private final Geometry allRegions;
-    private final PreparedGeometry allRegionsPrepared;
+    private final List<Geometry> shapes = new ArrayList<>();
+    private volatile PreparedGeometry allRegionsPrepared;
 
     private record Slot(Region region, Envelope envelope, PreparedGeometry prepared) {
     }
@@ -65,7 +65,6 @@ public final class ControlOverlay {
      */
     public ControlOverlay(List<Region> regions, double ukraineOfficialKm2) {
         double ua = 0;
-        List<Geometry> shapes = new ArrayList<>();
         for (Region r : regions) {
             Geometry g = r.geometry();
             // Envelopes are cached lazily by JTS; compute them now so threads only read.
@@ -78,9 +77,6 @@ public final class ControlOverlay {
         }
         this.ukraineGeodesicKm2 = ua;
         this.ukraineOfficialKm2 = ukraineOfficialKm2;
-        this.allRegions = shapes.isEmpty() ? GF.createMultiPolygon() : OverlayNGRobust.union(shapes);
-        this.allRegions.getEnvelopeInternal();
-        this.allRegionsPrepared = PreparedGeometryFactory.prepare(allRegions);
     }
 
     /** An overlay for all regions of a catalogue (27 Ukrainian units, then the Russian oblasts). */
@@ -91,6 +87,22 @@ public final class ControlOverlay {
     /** Shortcut: {@code ControlOverlay.of(catalogue).measure(control, options)}. */
     public static Measurement measure(RegionCatalogue catalogue, ControlPolygons control, MeasureOptions options) {
         return of(catalogue).measure(control, options);
+    }
+
+    private volatile CellMeter cells;
+
+    /** The cell-cached meter over the same regions, for long series (built on first use). */
+    CellMeter cells() {
+        CellMeter c = cells;
+        if (c == null) {
+            synchronized (this) {
+                if (cells == null) {
+                    cells = new CellMeter(regions());
+                }
+                c = cells;
+            }
+        }
+        return c;
     }
 
     /** The regions, in row order. */
@@ -110,7 +122,23 @@ public final class ControlOverlay {
 
     /** The union of all regions, lon/lat: what "outside every region" is outside of. */
     public Geometry allRegions() {
-        return allRegions;
+        return allRegionsPrepared().getGeometry();
+    }
+
+    // Built on first use: the union costs a few hundred ms and series does not need it.
+    private PreparedGeometry allRegionsPrepared() {
+        PreparedGeometry p = allRegionsPrepared;
+        if (p == null) {
+            synchronized (this) {
+                if (allRegionsPrepared == null) {
+                    Geometry u = shapes.isEmpty() ? GF.createMultiPolygon() : OverlayNGRobust.union(shapes);
+                    u.getEnvelopeInternal();
+                    allRegionsPrepared = PreparedGeometryFactory.prepare(u);
+                }
+                p = allRegionsPrepared;
+            }
+        }
+        return p;
     }
 
     /** Measures each side's held territory against every region. */
@@ -211,17 +239,17 @@ public final class ControlOverlay {
     }
 
     private Geometry outside(Geometry held, double snapKm, String name) {
-        if (held.isEmpty() || allRegionsPrepared.containsProperly(held)) {
+        if (held.isEmpty() || allRegionsPrepared().containsProperly(held)) {
             return GF.createMultiPolygon();
         }
         Geometry out;
         try {
-            out = polygonal(OverlayNGRobust.overlay(held, allRegions, OverlayNG.DIFFERENCE));
+            out = polygonal(OverlayNGRobust.overlay(held, allRegions(), OverlayNG.DIFFERENCE));
         } catch (RuntimeException e) {
             throw new InputException(name + ": cannot subtract the regions from its polygons (" + e.getMessage()
                     + ")", e);
         }
-        return snapKm > 0 ? BoundarySnap.trimAlongBoundary(out, allRegions, snapKm) : out;
+        return snapKm > 0 ? BoundarySnap.trimAlongBoundary(out, allRegions(), snapKm) : out;
     }
 
     /** Keeps the polygonal parts of an overlay result (intersections may add stray lines or points). */

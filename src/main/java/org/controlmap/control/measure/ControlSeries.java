@@ -18,6 +18,7 @@ import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Held territory over time: one side's km² per region for each dated snapshot,
@@ -34,6 +35,13 @@ import org.controlmap.region.Region;
  */
 public record ControlSeries(List<Region> regions, ControlOverlay overlay, Controller controller, AreaBasis basis,
         double snapKm, String source, List<Point> points) {
+
+    /**
+     * Snapshots measured one after another with shared memory of measured cells
+     * (see {@link CellMeter}); batches run in parallel. Fixed, so results never
+     * depend on the number of threads.
+     */
+    static final int BATCH = 48;
 
     /** Credit DeepStateMap's data asks for wherever figures made from it are shown. */
     public static final String DEEPSTATE_CREDIT = "DeepStateMap via cyterat/deepstate-map-data";
@@ -108,28 +116,43 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 List<String> ws = new ArrayList<>();
                 fileWarnings.add(ws);
                 Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), ws);
-                progress.start(groups.size());
-                for (Map.Entry<LocalDate, List<GeoFeature>> g : groups.entrySet()) {
+                List<Map.Entry<LocalDate, List<GeoFeature>>> entries = new ArrayList<>(groups.entrySet());
+                progress.start(entries.size());
+                for (int from = 0; from < entries.size(); from += BATCH) {
+                    List<Map.Entry<LocalDate, List<GeoFeature>>> chunk =
+                            entries.subList(from, Math.min(entries.size(), from + BATCH));
                     futures.add(pool.submit(() -> {
-                        List<Point> p = List.of(point(files.get(0), groups.size() > 1, g.getKey(), g.getValue(),
-                                overlay, controller, options));
-                        progress.step();
-                        return p;
+                        CellMeter.Batch batch = new CellMeter.Batch();
+                        List<Point> ps = new ArrayList<>();
+                        for (Map.Entry<LocalDate, List<GeoFeature>> g : chunk) {
+                            ps.add(point(files.get(0), entries.size() > 1, g.getKey(), g.getValue(), overlay,
+                                    controller, options, batch));
+                            progress.step();
+                        }
+                        return ps;
                     }));
                 }
             } else {
                 progress.start(files.size());
-                for (Path f : files) {
-                    List<String> ws = java.util.Collections.synchronizedList(new ArrayList<>());
-                    fileWarnings.add(ws);
+                for (int from = 0; from < files.size(); from += BATCH) {
+                    List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
+                    List<List<String>> ws = new ArrayList<>();
+                    for (int k = 0; k < chunk.size(); k++) {
+                        ws.add(new ArrayList<>());
+                    }
+                    fileWarnings.addAll(ws);
                     futures.add(pool.submit(() -> {
-                        Map<LocalDate, List<GeoFeature>> groups = byDate(f, ws);
+                        CellMeter.Batch batch = new CellMeter.Batch();
                         List<Point> ps = new ArrayList<>();
-                        for (Map.Entry<LocalDate, List<GeoFeature>> g : groups.entrySet()) {
-                            ps.add(point(f, groups.size() > 1, g.getKey(), g.getValue(), overlay, controller,
-                                    options));
+                        for (int k = 0; k < chunk.size(); k++) {
+                            Path f = chunk.get(k);
+                            Map<LocalDate, List<GeoFeature>> groups = byDate(f, ws.get(k));
+                            for (Map.Entry<LocalDate, List<GeoFeature>> g : groups.entrySet()) {
+                                ps.add(point(f, groups.size() > 1, g.getKey(), g.getValue(), overlay, controller,
+                                        options, batch));
+                            }
+                            progress.step();
                         }
-                        progress.step();
                         return ps;
                     }));
                 }
@@ -171,10 +194,13 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
     }
 
     private static Point point(Path file, boolean severalDates, LocalDate date, List<GeoFeature> features,
-            ControlOverlay overlay, Controller controller, MeasureOptions options) {
+            ControlOverlay overlay, Controller controller, MeasureOptions options, CellMeter.Batch batch) {
         String origin = severalDates ? file + " (" + date + ")" : file.toString();
         ControlPolygons cp = ControlPolygons.of(features, controller, origin);
-        return new Point(date, origin, overlay.km2(cp.held(controller), options.snapKm(), origin));
+        Geometry held = cp.held(controller);
+        double[] km2 = options.snapKm() > 0 ? overlay.km2(held, options.snapKm(), origin)
+                : overlay.cells().km2(held, batch, origin);
+        return new Point(date, origin, km2);
     }
 
     /** A file's features grouped by the date they describe, in date order. */

@@ -61,9 +61,11 @@ class ControlSeriesTest {
                 "2024-01-01 UA-01", "2024-01-01 UA",
                 "2024-01-02 UA-01", "2024-01-02 UA",
                 "2024-01-03 UA-01", "2024-01-03 UA-02", "2024-01-03 UA");
-        assertThat(rows.get(0).km2()).isCloseTo(GeodesicArea.km2(box(30, 30.5, 48, 49)), within(1e-6));
+        // Series cut edges at 0.25° cells (CellMeter): a 37 km edge measured as two geodesics instead of one
+        // moves the area by about 1e-5 relative; real snapshots have kilometre edges and move far less.
+        assertThat(rows.get(0).km2()).isCloseTo(GeodesicArea.km2(box(30, 30.5, 48, 49)), within(0.05));
         assertThat(rows.get(3).pct()).isCloseTo(100 * GeodesicArea.km2(box(30, 31, 48, 49))
-                / (overlay.ukraineGeodesicKm2()), within(1e-9));
+                / (overlay.ukraineGeodesicKm2()), within(1e-3));
         String csv = csv(s);
         assertThat(csv).startsWith("date,iso_3166_2,controlled_km2,controlled_pct\n2024-01-01,UA-01,");
         // Same bytes whatever the number of threads.

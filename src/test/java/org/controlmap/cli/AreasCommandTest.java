@@ -90,6 +90,26 @@ class AreasCommandTest {
     }
 
     @Test
+    void controlPolygonsAreMeasuredWithAnOutsideRow() throws IOException {
+        // A box around Sevastopol: covers the whole city region plus sea around it.
+        Path control = dir.resolve("front_20241120.geojson");
+        Files.writeString(control, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[33.0,44.2],"
+                + "[34.2,44.2],[34.2,45.0],[33.0,45.0],[33.0,44.2]]]}}]}");
+        Result r = run("areas", "--control", control.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String sevastopol = r.out().lines().filter(l -> l.startsWith("UA-40,")).findFirst().orElseThrow();
+        assertThat(sevastopol).contains(",geometry,RU,100.00,");
+        assertThat(r.out()).containsPattern("(?m)^outside,outside every region,,,geometry,RU,,[1-9]");
+        assertThat(r.out().lines().filter(l -> l.startsWith("UA-43,")).findFirst().orElseThrow())
+                .contains(",RU,"); // the box reaches into the Autonomous Republic too
+        Result both = run("areas", "--control", control.toString(), "--scenario", control.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        assertThat(run("areas", "--snap-km", "1").err()).contains("--snap-km needs --control");
+    }
+
+    @Test
     void helpAndVersion() {
         assertThat(run("--help").out()).contains("areas");
         assertThat(run("--version").out()).startsWith("controlmap ");

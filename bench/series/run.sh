@@ -27,17 +27,17 @@ export CONTROLMAP_JAVA_OPTS="${CONTROLMAP_JAVA_OPTS:--Xmx256m}"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 times=""
 for i in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$out/java.time" ./controlmap series "$data" -o "$out/java.csv"
-    read -r secs kb < "$out/java.time"
-    echo "controlmap run $i: ${secs} s wall, peak RSS $((kb / 1024)) MB"
+    /usr/bin/time -f "%e %M %U %S" -o "$out/java.time" ./controlmap series "$data" -o "$out/java.csv"
+    read -r secs kb usr sys < "$out/java.time"
+    echo "controlmap run $i: ${secs} s wall, $(awk -v u="$usr" -v s="$sys" 'BEGIN {print u + s}') s CPU, peak RSS $((kb / 1024)) MB"
     times="$times $secs"
 done
 median=$(printf '%s\n' $times | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
 
-/usr/bin/time -f "%e %M" -o "$out/py.time" $py "$here/geopandas_series.py" geodata/regions.geojson "$data" \
+/usr/bin/time -f "%e %M %U %S" -o "$out/py.time" $py "$here/geopandas_series.py" geodata/regions.geojson "$data" \
     > "$out/py.csv"
-read -r pysecs pykb < "$out/py.time"
-echo "geopandas: ${pysecs} s wall, peak RSS $((pykb / 1024)) MB"
+read -r pysecs pykb pyusr pysys < "$out/py.time"
+echo "geopandas: ${pysecs} s wall, $(awk -v u="$pyusr" -v s="$pysys" 'BEGIN {print u + s}') s CPU, peak RSS $((pykb / 1024)) MB"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v j="$median" -v p="$pysecs" 'BEGIN {printf "controlmap median %.2f s; ratio %.1fx\n", j, p / j}'
 

@@ -3,9 +3,9 @@ package org.controlmap.control.measure;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Treats gaps and overlaps narrower than D km along a region's boundary as
@@ -104,7 +104,9 @@ final class BoundarySnap {
         double d = snapKm;
         Envelope near = new Envelope(env);
         near.expandBy(degreesFor(4 * snapKm, env));
-        Geometry boundary = overlay(outline.getBoundary(), GF.toGeometry(near), OverlayNG.INTERSECTION);
+        // A line result: not through overlay(), which keeps only polygons.
+        Geometry boundary = OverlayNG.overlay(outline.getBoundary(), GF.toGeometry(near), OverlayNG.INTERSECTION,
+                GRID);
         if (boundary.isEmpty()) {
             return shape;
         }
@@ -131,8 +133,14 @@ final class BoundarySnap {
         return opened.isEmpty() ? s : overlay(s, opened, OverlayNG.DIFFERENCE);
     }
 
+    // Snap-rounding to 1e-8 (about 1 mm in degrees, 0.01 mm in km): the buffered shapes come back from
+    // the local projection with edges a rounding error away from the exact ones, which floating-point
+    // noding may reject ("non-noded intersection"); snap-rounding is robust by construction, and
+    // snapping is an approximation at the D-km scale anyway.
+    private static final PrecisionModel GRID = new PrecisionModel(1e8);
+
     private static Geometry overlay(Geometry a, Geometry b, int op) {
-        return ControlOverlay.polygonal(OverlayNGRobust.overlay(a, b, op));
+        return ControlOverlay.polygonal(OverlayNG.overlay(a, b, op, GRID));
     }
 
     /** Local equirectangular projection to km, centred on {@code env}. */

@@ -8,7 +8,8 @@
 # Usage: bench/areas/run.sh            (from anywhere; needs java, mvn, node/npm)
 #        RUNS=20 bench/areas/run.sh
 #        CONTROLMAP="java -jar target/controlmap.jar" bench/areas/run.sh   (another command line)
-# Uses hyperfine when installed (apt-get install hyperfine), else a timing loop.
+# Uses hyperfine when installed (apt-get install hyperfine), else (or with
+# TIMER=loop) a loop that alternates the two commands run by run.
 # Scratch files and mapshaper go to bench/work/ (gitignored).
 set -euo pipefail
 
@@ -35,11 +36,11 @@ regions="$root/geodata/regions.geojson"
 cm_cmd="$controlmap areas -o $out/controlmap.csv"
 ms_cmd="$mapshaper $regions -each 'km2=this.area/1e6' -o format=csv $out/mapshaper.csv"
 
-median_of() { # file with one seconds value per line -> median
-    sort -g "$1" | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
-}
-
-if command -v hyperfine >/dev/null 2>&1; then
+# hyperfine times all runs of one command, then all of the other; on a busy machine
+# (shared CI, parallel builds) load drifts between the two blocks. TIMER=loop
+# alternates the two commands run by run instead, which keeps the ratio fair.
+timer=${TIMER:-$(command -v hyperfine >/dev/null 2>&1 && echo hyperfine || echo loop)}
+if [ "$timer" = hyperfine ]; then
     # -N: no intermediate shell, so its start-up is not counted (hyperfine >= 1.13)
     noshell=$(hyperfine --help | grep -q -- '--shell=none' && echo -N || true)
     hyperfine $noshell --warmup 2 --runs "$runs" --export-json "$out/hyperfine.json" \
@@ -49,18 +50,19 @@ import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 print(r["controlmap"]["median"], r["mapshaper"]["median"])' "$out/hyperfine.json")
 else
-    for name in controlmap mapshaper; do
-        cmd=$([ "$name" = controlmap ] && echo "$cm_cmd" || echo "$ms_cmd")
-        : > "$out/$name.times"
-        for i in $(seq 1 $((runs + 2))); do
-            t0=$(date +%s.%N)
-            eval "$cmd" >/dev/null 2>&1
-            t1=$(date +%s.%N)
-            [ "$i" -gt 2 ] && echo "$t1 - $t0" | bc -l >> "$out/$name.times"
-        done
-    done
-    cm=$(median_of "$out/controlmap.times")
-    ms=$(median_of "$out/mapshaper.times")
+    read -r cm ms < <(python3 - "$runs" "$cm_cmd" "$ms_cmd" <<'PY'
+import statistics, subprocess, sys, time
+runs, cmds = int(sys.argv[1]), sys.argv[2:]
+times = [[] for _ in cmds]
+for i in range(runs + 2):  # two warm-up rounds, not counted
+    for k, c in enumerate(cmds):
+        t0 = time.perf_counter()
+        subprocess.run(c, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if i >= 2:
+            times[k].append(time.perf_counter() - t0)
+print(*(statistics.median(t) for t in times))
+PY
+)
 fi
 
 # --- the two agree? geodesic (WGS84 ellipsoid) vs mapshaper's sphere ------------------------
@@ -78,4 +80,4 @@ PY
 ratio=$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$cm" "$ms")
 printf 'controlmap areas: median %.0f ms\nmapshaper 0.7.70: median %.0f ms\nratio controlmap/mapshaper: %s (target <= 1.0; %s runs each, %s)\n' \
     "$(python3 -c "print(float('$cm') * 1000)")" "$(python3 -c "print(float('$ms') * 1000)")" "$ratio" "$runs" \
-    "$(command -v hyperfine >/dev/null 2>&1 && echo hyperfine || echo timing loop)"
+    "$([ "$timer" = hyperfine ] && echo hyperfine || echo "alternating timing loop")"

@@ -1,6 +1,7 @@
 package org.controlmap.cli;
 
 import java.io.PrintWriter;
+import org.controlmap.control.ScenarioReader;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.RegionCatalogue;
 import picocli.CommandLine;
@@ -40,14 +41,22 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
-            // Every command needs the regions: read them on the second core while
-            // the first sets up the command line (start-up is most of a short run).
-            Thread t = new Thread(RegionCatalogue::bundled, "load-regions");
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((th, e) -> { }); // the command's own call reports it
-            t.start();
+            // Every command needs the regions, most a scenario: read the regions and
+            // start the YAML parser on the second core while the first sets up the
+            // command line (start-up is most of a short run).
+            background("load-regions", RegionCatalogue::bundled);
+            if (args[0].equals("areas") || args[0].equals("render") || args[0].equals("check")) {
+                background("warm-yaml", ScenarioReader::warmUp);
+            }
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    private static void background(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((th, e) -> { }); // the command's own call reports it
+        t.start();
     }
 
     /** Runs the CLI without exiting; returns the exit code. Tests call this. */

@@ -1,13 +1,10 @@
 package org.controlmap.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Allocation;
-import org.controlmap.control.Controller;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.measure.ControlFile;
@@ -18,6 +15,7 @@ import org.controlmap.region.RegionCatalogue;
 import org.controlmap.table.AreaTable;
 import org.controlmap.table.TableFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,23 +29,8 @@ final class AreasCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE",
-            description = "Scenario file (YAML or JSON, see docs/scenario-format.md). Default: the bundled one.")
-    Path scenario;
-
-    @Option(names = "--control", paramLabel = "FILE",
-            description = "Measure control polygons (GeoJSON or .geojson.gz, e.g. a DeepStateMap export) instead "
-                    + "of restating a scenario.")
-    Path control;
-
-    @Option(names = "--controller", paramLabel = "RU|UA",
-            description = "With --control: side holding polygons that have no 'controller' property. Default: RU.")
-    Controller controller;
-
-    @Option(names = "--snap-km", paramLabel = "D",
-            description = "With --control: treat gaps and overlaps narrower than D km along region boundaries as "
-                    + "following the boundary. Default: 0 (exact intersection).")
-    double snapKm;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--basis", paramLabel = "official|geometry",
             description = "What percentages are shares of: official areas (default for scenarios) or the "
@@ -63,19 +46,11 @@ final class AreasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (control != null && scenario != null) {
-            throw new InputException("give --scenario or --control, not both");
-        }
-        if (control == null && (controller != null || snapKm != 0)) {
-            throw new InputException((controller != null ? "--controller" : "--snap-km") + " needs --control");
-        }
-        if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
-            throw new InputException("--snap-km must be a number of km ≥ 0, not " + snapKm);
-        }
+        input.validate(false);
         TableFormat fmt = format;
         if (output != null) {
             AtomicOutput.checkWritable(output);
-            AtomicOutput.checkNotInput(output, scenario, control);
+            AtomicOutput.checkNotInput(output, input.inputs());
             if (fmt == null) {
                 fmt = TableFormat.forFileName(output.getFileName().toString());
                 if (fmt == null) {
@@ -89,27 +64,19 @@ final class AreasCommand implements Callable<Integer> {
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         AreaTable table;
-        if (control != null) {
-            ControlFile file = ControlFile.read(control, controller == null ? Controller.RU : controller,
-                    w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
-            Allocation measured = file.measure(catalogue, basis == null ? AreaBasis.GEOMETRY : basis, snapKm)
+        ControlFile file = input.controlFile(spec);
+        if (file != null) {
+            Allocation measured = file.measure(catalogue, basis == null ? AreaBasis.GEOMETRY : basis, input.snapKm)
                     .allocation();
             table = AreaTable.of(measured, catalogue, List.of());
         } else {
-            Scenario s = Scenarios.load(scenario, catalogue, spec);
+            Scenario s = input.scenario(catalogue, spec);
             Allocation allocation = ScenarioAllocation.allocate(s, catalogue,
                     basis == null ? AreaBasis.OFFICIAL : basis);
             table = AreaTable.of(allocation, catalogue, s.totals());
         }
         TableFormat f = fmt;
-        if (output != null) {
-            AtomicOutput.write(output, false, out -> f.write(table, out));
-        } else {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            f.write(table, buf);
-            spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().flush();
-        }
+        Output.write(spec, output, out -> f.write(table, out));
         return 0;
     }
 }

@@ -1,0 +1,73 @@
+package org.controlmap.cli;
+
+import java.nio.file.Path;
+import org.controlmap.control.Controller;
+import org.controlmap.control.Scenario;
+import org.controlmap.control.measure.ControlFile;
+import org.controlmap.geodata.InputException;
+import org.controlmap.region.RegionCatalogue;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The options that say where control figures come from: a scenario, or control polygons to measure. */
+final class InputOptions {
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario file (YAML or JSON, see docs/scenario-format.md). Default: the bundled one "
+                    + "(Reuters, November 2024).")
+    Path scenario;
+
+    @Option(names = "--control", paramLabel = "FILE",
+            description = "Control polygons to measure (GeoJSON or .geojson.gz of territory held by one side, "
+                    + "e.g. a DeepStateMap export).")
+    Path control;
+
+    @Option(names = "--controller", paramLabel = "RU|UA",
+            description = "With --control: side holding polygons that have no 'controller' property. Default: RU.")
+    Controller controller;
+
+    @Option(names = "--snap-km", paramLabel = "D",
+            description = "With --control: treat gaps and overlaps narrower than D km along region boundaries as "
+                    + "following the boundary. Default: 0 (exact intersection).")
+    double snapKm;
+
+    /**
+     * Refuses option combinations that make no sense, before any work.
+     *
+     * @param scenarioWithControl whether the command uses both (check: claims against measurement)
+     */
+    void validate(boolean scenarioWithControl) {
+        if (!scenarioWithControl && control != null && scenario != null) {
+            throw new InputException("give --scenario or --control, not both");
+        }
+        if (control == null && (controller != null || snapKm != 0)) {
+            throw new InputException((controller != null ? "--controller" : "--snap-km") + " needs --control");
+        }
+        if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
+            throw new InputException("--snap-km must be a distance in km, 0 or more, not " + snapKm);
+        }
+    }
+
+    /** The files read, so that no output overwrites one. */
+    Path[] inputs() {
+        return new Path[] {scenario, control};
+    }
+
+    Scenario scenario(RegionCatalogue catalogue, CommandSpec spec) {
+        return Scenarios.load(scenario, catalogue, spec);
+    }
+
+    /** The --control file read, its warnings on stderr; null without --control. */
+    ControlFile controlFile(CommandSpec spec) {
+        if (control == null) {
+            return null;
+        }
+        return ControlFile.read(control, side(),
+                w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
+    }
+
+    /** The side holding polygons without a controller property. */
+    Controller side() {
+        return controller == null ? Controller.RU : controller;
+    }
+}

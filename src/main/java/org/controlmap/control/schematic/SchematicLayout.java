@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
@@ -37,17 +38,21 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * <h2>Method</h2>
  * A piece is {@code region ∩ buffer(seed, d)}, keeping the component connected
  * to the seed, with the distance {@code d} (metres) found by a bracketing root
- * search on area: the bracket is opened by doubling {@code d} and narrowed by
- * false position with the Illinois modification (Dowell and Jarratt, BIT 11,
- * 1971), a bisection variant that converges superlinearly on smooth monotone
- * functions such as this one, in 4–10 steps instead of bisection's 15–25.
- * Buffers and the search run in a {@link LocalProjection} (Lambert azimuthal
- * equal-area on WGS84 centred on the region, metres), never in degrees; the
- * accepted buffer is then unprojected, intersected with the region's own
- * lon/lat geometry (so the piece lies exactly inside it and shares its
- * vertices) and measured with {@link GeodesicArea}. The search stops when the
- * geodesic area is within {@value #AREA_TOLERANCE} (relative) of the target, or
- * after {@value #MAX_ITERATIONS} area evaluations.
+ * search on area: the bracket is opened upwards (secant steps, doubling) and
+ * narrowed by false position with the Illinois modification (Dowell and
+ * Jarratt, BIT 11, 1971), a bisection variant that converges superlinearly on
+ * smooth monotone functions such as this one, in 4–10 steps instead of
+ * bisection's 15–25. Buffers and the search run in a {@link LocalProjection}
+ * (Lambert azimuthal equal-area on WGS84 centred on the region, metres), never
+ * in degrees. The search evaluates cheap buffers of a coarser seed (within d/32
+ * of the drawn one); the distance it finds is buffered in full, unprojected,
+ * intersected with the region's own lon/lat geometry (so the piece lies exactly
+ * inside it and shares its vertices) and measured with {@link GeodesicArea},
+ * then corrected by up to three secant steps on full pieces (or, failing those,
+ * searched again with full pieces). The search aims at 0.01 % and stops when the
+ * geodesic area is that close to the target, when it is within
+ * {@value #AREA_TOLERANCE} (relative) after a few corrections, or after
+ * {@value #MAX_ITERATIONS} area evaluations.
  *
  * <h2>Where a piece grows from (the seed)</h2>
  * Regions are laid out in descending share, so that every region already laid
@@ -88,9 +93,10 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * just below the jump.
  *
  * <p>Accuracy and cost on the bundled regions (Reuters scenario, 9 pieces):
- * geodesic areas within 0.008 % of their targets, 3–20 area evaluations per
- * piece, about 0.1 s for all nine once the JIT has warmed up (0.7–1 s in a
- * fresh JVM), on a 2-core machine.
+ * geodesic areas within 0.007 % of their targets, 3–10 area evaluations per
+ * piece (about 25 for Zaporizhzhia, whose area jumps), 1–3 of them in full;
+ * about 0.13 s for all nine once the JIT has warmed up and 0.3–0.4 s in a
+ * fresh JVM with the launcher's C1-only JIT, on a 2-core machine.
  *
  * <p>Deterministic: the same input gives the same geometries. Instances keep no
  * state between calls.
@@ -123,6 +129,22 @@ public final class SchematicLayout {
     // schematic anyway, and a Natural Earth border has a vertex every few
     // hundred metres, which makes each buffer needlessly slow.
     private static final double SEED_SIMPLIFY_M = 100;
+    // The search for the distance runs on cheaper buffers than the piece
+    // drawn: the seed simplified further, by up to 1/32 of the distance (in
+    // steps of 2, so nearby distances share one simplified seed). Noding the
+    // offset curves of a wiggly seed is most of a buffer's cost, and a 60 km
+    // buffer barely depends on kilometre-sized wiggles: on the bundled regions
+    // its piece's area changes by 0.01-0.1 % (more where the seed's short end
+    // stubs are dropped) while the buffer costs a third. The distance found is
+    // buffered in full, measured on the ellipsoid and corrected by secant
+    // steps on full pieces, so the cheap buffers cost no accuracy. (Fewer
+    // segments per quarter circle would save nothing and bias the area by 0.5 %.)
+    private static final double SEARCH_SEED_REL = 1.0 / 32;
+    // Corrections of the planar target by the geodesic check before settling
+    // for AREA_TOLERANCE instead of PLANAR_TOLERANCE.
+    private static final int CHECKS_FOR_AIM = 4;
+    // Secant steps on full pieces after the first check of a cheap search.
+    private static final int POLISH_STEPS = 3;
     // Context (outlines, neighbouring pieces) is clipped to the region's
     // bounding box grown by this much before projecting.
     private static final double NEAR_DEG = 0.2;
@@ -366,12 +388,19 @@ public final class SchematicLayout {
      * The search for one piece: the buffer distance whose piece has the target
      * area. Keeps the best piece seen.
      *
+     * <p>The search evaluates cheap pieces (see {@link #searchGrown}); each
+     * distance it accepts is built in full, measured on the ellipsoid, and the
+     * planar target corrected by the ratio of the two areas, re-bracketing
+     * around the current distance when the corrected target leaves the bracket.
+     *
      * <p>Keeping only the component connected to the seed makes area jump where
      * the buffer, having crossed a gap (a bay, a river, between two prongs of a
      * region), comes back into the piece the long way round, or where bands
      * from separate seed stretches meet. When the target falls in such a jump,
-     * the search restarts from the piece just below it as the new seed, which
-     * grows on continuously (distance then counts from that piece).
+     * the search goes on with full pieces (the cheap buffer's jump is not quite
+     * where the full one's is) and, at the full jump, restarts from the piece
+     * just below it as the new seed, which grows on continuously (distance then
+     * counts from that piece).
      */
     private static final class Growth {
         private final LocalProjection proj;
@@ -380,12 +409,28 @@ public final class SchematicLayout {
         private final double targetKm2;
         private final boolean allParts;
         private Geometry seedS;
+        // seedS simplified for the search: the tolerance it was simplified at, and the result.
+        private double searchSeedTol = -1;
+        private Geometry searchSeed;
+        // False once a jump was met: every piece is then built in full.
+        private boolean cheap = true;
         // After a jump: the piece grown so far, which the seed (its front) grows on from.
         private Geometry base;
         private IndexedFacetDistance seedDistance;
         private double seedSlack;
         private int evaluations;
+        private int checks;
+        // The checked piece nearest the target, and its error and geodesic area (km²).
+        private Geometry best;
+        private double bestErr = Double.POSITIVE_INFINITY;
         private double areaKm2;
+        // The bracket: area(lo) < target <= area(hi), with the pieces at both ends.
+        private double lo;
+        private double hi;
+        private Geometry pLo;
+        private Geometry pHi;
+        private double aLo;
+        private double aHi;
 
         Growth(LocalProjection proj, Geometry regionP, Geometry regionLL, Geometry seed, double targetKm2,
                 boolean allParts) {
@@ -407,31 +452,26 @@ public final class SchematicLayout {
         Geometry solve() {
             // Planar target: the geodesic one scaled by the projection's area
             // ratio on this region (≈ 1, the projection being equal-area).
-            double targetP = targetKm2 * 1e6 * regionP.getArea() / (GeodesicArea.km2(regionLL) * 1e6);
+            final double targetP0 = targetKm2 * 1e6 * regionP.getArea() / (GeodesicArea.km2(regionLL) * 1e6);
+            double targetP = targetP0;
             Envelope e = regionP.getEnvelopeInternal();
             double maxD = 2 * Math.hypot(e.getWidth(), e.getHeight());
-            Geometry best = null;
-            double bestErr = Double.POSITIVE_INFINITY;
+            boolean reopen = true;
             for (int restarts = 0; ; restarts++) {
-                // Bracket [lo, hi] with area(lo) < target ≤ area(hi), opened by doubling
-                // from the width of a band of the missing area along the seed (or a
-                // half-disc around a point seed).
-                double lo = 0;
-                Geometry pLo = base != null ? base : GF.createPolygon();
-                double aLo = pLo.getArea();
-                double len = seedS.getLength();
-                double hi = len > 0 ? Math.max(targetP - aLo, 0) / len : Math.sqrt(2 * targetP / Math.PI);
-                hi = Math.max(hi, 1);
-                Geometry pHi = planarPiece(hi);
-                double aHi = pHi.getArea();
-                while (aHi < targetP && hi < maxD && evaluations < MAX_ITERATIONS) {
-                    lo = hi;
-                    pLo = pHi;
-                    aLo = aHi;
-                    hi = Math.min(hi * 2, maxD);
+                if (reopen) {
+                    // Bracket opened upwards from the width of a band of the missing
+                    // area along the seed (or a half-disc around a point seed).
+                    lo = 0;
+                    pLo = base != null ? base : GF.createPolygon();
+                    aLo = pLo.getArea();
+                    double len = seedS.getLength();
+                    hi = len > 0 ? Math.max(targetP - aLo, 0) / len : Math.sqrt(2 * targetP / Math.PI);
+                    hi = Math.max(hi, 1);
                     pHi = planarPiece(hi);
                     aHi = pHi.getArea();
+                    widen(targetP, maxD);
                 }
+                reopen = true;
                 double d = hi;
                 Geometry pd = pHi;
                 // Illinois false position: an end kept twice in a row has its f halved.
@@ -452,25 +492,38 @@ public final class SchematicLayout {
                         out = true;
                     }
                     if (Math.abs(pd.getArea() - targetP) <= PLANAR_TOLERANCE * targetP || out) {
-                        // Accept in the plane; check on the ellipsoid.
-                        Geometry ll = lonLatPiece(d, pd);
+                        // Accept in the plane; build in full and check on the ellipsoid.
+                        Geometry planar = pd;
+                        Geometry ll = lonLatPiece(grown(d), () -> planar);
                         double a = GeodesicArea.km2(ll);
-                        double err = Math.abs(a - targetKm2);
-                        if (err < bestErr) {
-                            bestErr = err;
-                            best = ll;
-                            areaKm2 = a;
-                        }
-                        if (err <= AREA_TOLERANCE * targetKm2 || out || a <= 0) {
+                        double err = keep(ll, a);
+                        if (err <= PLANAR_TOLERANCE * targetKm2
+                                || err <= AREA_TOLERANCE * targetKm2 && checks >= CHECKS_FOR_AIM || out || a <= 0) {
                             return best;
+                        }
+                        if (cheap) {
+                            // The full piece differs a little from the cheap one: correct d
+                            // on full pieces, failing that search again with full pieces.
+                            double slope = hi > lo && aHi > aLo ? (aHi - aLo) / (hi - lo) / 1e6 : 0;
+                            if (polish(d, a, slope) || bestErr <= AREA_TOLERANCE * targetKm2) {
+                                return best;
+                            }
+                            cheap = false;
+                            targetP = targetP0;
+                            break;
                         }
                         // Correct the planar target by what the ellipsoid says.
                         targetP = pd.getArea() * targetKm2 / a;
                         wLo = 1;
                         wHi = 1;
                         side = 0;
+                        if (aLo >= targetP) {
+                            narrowDown(targetP);
+                        } else if (aHi < targetP) {
+                            widen(targetP, maxD);
+                        }
                         if (aLo >= targetP || aHi < targetP) {
-                            break; // left the bracket: open a new one
+                            break; // no bracket around the corrected target: open a new one
                         }
                     }
                     double fLo = (aLo - targetP) * wLo;
@@ -501,7 +554,21 @@ public final class SchematicLayout {
                         side = -1;
                     }
                 }
-                if (jumped) {
+                if (jumped && cheap) {
+                    // Find the jump again with full pieces, from the cheap bracket.
+                    cheap = false;
+                    targetP = targetP0;
+                    pLo = lo > 0 ? planarPiece(lo) : pLo;
+                    aLo = pLo.getArea();
+                    pHi = planarPiece(hi);
+                    aHi = pHi.getArea();
+                    if (aLo >= targetP) {
+                        narrowDown(targetP);
+                    } else if (aHi < targetP) {
+                        widen(targetP, maxD);
+                    }
+                    reopen = aLo >= targetP || aHi < targetP;
+                } else if (jumped) {
                     // Grow on from the front of the piece below the jump (its
                     // boundary inside the region), not from the whole piece, whose
                     // buffer would cross the same gap again.
@@ -509,7 +576,8 @@ public final class SchematicLayout {
                             buffer(regionP.getBoundary(), FRONT_M), OverlayNG.DIFFERENCE);
                     List<LineString> lines = lines(front);
                     if (lines.isEmpty()) {
-                        return best != null ? best : lonLatPiece(lo, pLo);
+                        Geometry planar = pLo;
+                        return best != null ? best : lonLatPiece(grown(lo), () -> planar);
                     }
                     base = pLo;
                     seedS = merged(lines);
@@ -519,16 +587,108 @@ public final class SchematicLayout {
             }
         }
 
-        /** The seed grown by d metres (and the piece it grows on from), in the plane. */
+        /**
+         * Secant steps on full pieces from (d, a), a's geodesic area in km², with
+         * the slope (km² per metre of d) the search saw. True when a piece within
+         * PLANAR_TOLERANCE of the target was found (kept as {@link #best}).
+         */
+        private boolean polish(double d, double a, double slope) {
+            for (int k = 0; k < POLISH_STEPS && slope > 0; k++) {
+                double d1 = d + (targetKm2 - a) / slope;
+                if (!(d1 > 0) || d1 == d) {
+                    return false;
+                }
+                Geometry g = grown(d1);
+                Geometry ll = lonLatPiece(g,
+                        () -> component(OverlayNGRobust.overlay(regionP, g, OverlayNG.INTERSECTION)));
+                double a1 = GeodesicArea.km2(ll);
+                if (keep(ll, a1) <= PLANAR_TOLERANCE * targetKm2) {
+                    return true;
+                }
+                slope = (a1 - a) / (d1 - d);
+                d = d1;
+                a = a1;
+            }
+            return false;
+        }
+
+        /** Keeps a checked piece if it is the best so far; its error, km². */
+        private double keep(Geometry ll, double a) {
+            checks++;
+            double err = Math.abs(a - targetKm2);
+            if (err < bestErr) {
+                bestErr = err;
+                best = ll;
+                areaKm2 = a;
+            }
+            return err;
+        }
+
+        /**
+         * Moves the bracket up until area(hi) reaches the target: steps of
+         * twice the secant's estimate, doubling (from scratch: hi, 2hi, 4hi ...).
+         */
+        private void widen(double targetP, double maxD) {
+            double step = hi > lo && aHi > aLo ? 2 * (targetP - aHi) * (hi - lo) / (aHi - aLo) : hi;
+            while (aHi < targetP && hi < maxD && evaluations < MAX_ITERATIONS) {
+                lo = hi;
+                pLo = pHi;
+                aLo = aHi;
+                hi = Math.min(hi + Math.max(step, JUMP_M), maxD);
+                pHi = planarPiece(hi);
+                aHi = pHi.getArea();
+                step *= 2;
+            }
+        }
+
+        /** Moves the bracket down until area(lo) is below the target, as {@link #widen}; not below 0. */
+        private void narrowDown(double targetP) {
+            double step = hi > lo && aHi > aLo ? 2 * (aLo - targetP) * (hi - lo) / (aHi - aLo) : lo / 2;
+            while (aLo >= targetP && lo > 0 && evaluations < MAX_ITERATIONS) {
+                hi = lo;
+                pHi = pLo;
+                aHi = aLo;
+                lo = Math.max(lo - Math.max(step, JUMP_M), 0);
+                pLo = lo > 0 ? planarPiece(lo) : base != null ? base : GF.createPolygon();
+                aLo = pLo.getArea();
+                step *= 2;
+            }
+        }
+        /** The seed grown by d metres (and the piece it grows on from), in the plane, as drawn. */
         private Geometry grown(double d) {
             Geometry b = buffer(seedS, d);
             return base == null ? b : OverlayNGRobust.overlay(b, base, OverlayNG.UNION);
         }
 
-        /** region ∩ buffer(seed, d), the component connected to the seed, in the plane. */
+        /** As {@link #grown}, cheaper and within d/32 of it, for the search (see SEARCH_SEED_REL). */
+        private Geometry searchGrown(double d) {
+            Geometry b;
+            if (seedS instanceof Point) {
+                b = buffer(seedS, d);
+            } else {
+                // Tolerances in steps of 2 so nearby distances share one simplified seed.
+                double tol = SEED_SIMPLIFY_M;
+                while (tol * 2 <= SEARCH_SEED_REL * d) {
+                    tol *= 2;
+                }
+                if (tol != searchSeedTol) {
+                    searchSeedTol = tol;
+                    searchSeed = tol > SEED_SIMPLIFY_M ? DouglasPeuckerSimplifier.simplify(seedS, tol) : seedS;
+                }
+                b = buffer(searchSeed, d);
+            }
+            return base == null ? b : OverlayNGRobust.overlay(b, base, OverlayNG.UNION);
+        }
+
+        /** region ∩ buffer(seed, d), the component connected to the seed, in the plane (cheap while {@link #cheap}). */
         private Geometry planarPiece(double d) {
             evaluations++;
-            Geometry x = OverlayNGRobust.overlay(regionP, grown(d), OverlayNG.INTERSECTION);
+            Geometry grown = cheap ? searchGrown(d) : grown(d);
+            return component(OverlayNGRobust.overlay(regionP, grown, OverlayNG.INTERSECTION));
+        }
+
+        /** The component of a planar piece connected to the seed (all of it when growing over all parts). */
+        private Geometry component(Geometry x) {
             if (allParts || x.getNumGeometries() <= 1) {
                 return x;
             }
@@ -549,13 +709,13 @@ public final class SchematicLayout {
          * The accepted piece in lon/lat: the buffer unprojected and cut from the
          * region's own geometry, so the piece shares the region's vertices.
          */
-        private Geometry lonLatPiece(double d, Geometry planar) {
-            Geometry bufLL = proj.unproject(grown(d));
+        private Geometry lonLatPiece(Geometry grown, Supplier<Geometry> planar) {
+            Geometry bufLL = proj.unproject(grown);
             Geometry x = OverlayNGRobust.overlay(regionLL, bufLL, OverlayNG.INTERSECTION);
             if (allParts || x.getNumGeometries() <= 1) {
                 return x;
             }
-            Point anchor = (Point) proj.unproject(GF.createPoint(InteriorPointArea.getInteriorPoint(planar)));
+            Point anchor = (Point) proj.unproject(GF.createPoint(InteriorPointArea.getInteriorPoint(planar.get())));
             Geometry best = null;
             double bestDist = Double.POSITIVE_INFINITY;
             for (int i = 0; i < x.getNumGeometries(); i++) {

@@ -23,18 +23,15 @@ import org.controlmap.control.measure.ControlSeries;
 import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.control.measure.SnapshotDates;
-import org.controlmap.control.schematic.SchematicLayout;
-import org.controlmap.control.schematic.SchematicPiece;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
-import org.controlmap.render.ControlledArea;
+import org.controlmap.render.ControlMap;
 import org.controlmap.render.MapFonts;
 import org.controlmap.render.MapFormat;
-import org.controlmap.render.MapLayout;
 import org.controlmap.render.MapMode;
 import org.controlmap.render.MapOptions;
 import org.controlmap.render.MapScene;
@@ -154,27 +151,13 @@ final class RenderCommand implements Callable<Integer> {
         prefetch.setDaemon(true);
         prefetch.start();
         RegionCatalogue catalogue = RegionCatalogue.bundled();
-        List<CountryOutline> countries = CountryOutline.bundled();
-        Allocation allocation;
-        List<ControlledArea> areas = new ArrayList<>();
-        List<GeoJsonWriter.Feature> export = new ArrayList<>();
+        ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
+                new MapOptions(mapMode, language, title, width));
+        ControlMap.Drawing drawing;
         if (control == null) {
             Scenario s = Scenarios.load(scenario, catalogue, spec);
-            allocation = ScenarioAllocation.allocate(s, catalogue, basis == null ? AreaBasis.OFFICIAL : basis);
-            if (mapMode == MapMode.SCHEMATIC || exportGeojson != null) {
-                for (SchematicPiece p : new SchematicLayout(countries).pieces(allocation)) {
-                    areas.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
-                    Map<String, Object> props = new LinkedHashMap<>();
-                    props.put("iso_3166_2", p.region().iso());
-                    props.put("controller", p.controller().name());
-                    props.put("name_en", p.region().nameEn());
-                    props.put("target_km2", p.targetKm2());
-                    props.put("area_km2", p.areaKm2());
-                    props.put("grown_from", p.grownFrom());
-                    props.put("schematic", true);
-                    export.add(new GeoJsonWriter.Feature(props, p.geometry()));
-                }
-            }
+            Allocation allocation = ScenarioAllocation.allocate(s, catalogue, basis == null ? AreaBasis.OFFICIAL : basis);
+            drawing = map.scenario(allocation, exportGeojson != null);
         } else {
             Controller side = controller == null ? Controller.RU : controller;
             ControlPolygons polygons = ControlPolygons.read(control, side,
@@ -185,22 +168,9 @@ final class RenderCommand implements Callable<Integer> {
                     ? ControlSeries.DEEPSTATE_CREDIT : name;
             Measurement m = ControlOverlay.of(catalogue).measure(polygons,
                     new MeasureOptions(basis == null ? AreaBasis.GEOMETRY : basis, 0, date, credit));
-            allocation = m.allocation();
-            for (Measurement.RegionPart p : m.parts()) {
-                areas.add(new ControlledArea(p.region(), p.controller(), p.clipped()));
-                Map<String, Object> props = new LinkedHashMap<>();
-                props.put("iso_3166_2", p.region().iso());
-                props.put("controller", p.controller().name());
-                props.put("name_en", p.region().nameEn());
-                props.put("area_km2", p.km2());
-                export.add(new GeoJsonWriter.Feature(props, p.clipped()));
-            }
+            drawing = map.measured(m, exportGeojson != null);
         }
-        if (mapMode == MapMode.CHOROPLETH) {
-            areas.clear();
-        }
-        MapScene scene = MapLayout.build(catalogue.regions(), countries, allocation, areas,
-                new MapOptions(mapMode, language, title, width));
+        MapScene scene = drawing.scene();
 
         // Render everything first, then write: a failure leaves no file half-written or out of step.
         Map<Path, byte[]> bytes = new LinkedHashMap<>();
@@ -210,7 +180,7 @@ final class RenderCommand implements Callable<Integer> {
             bytes.put(e.getKey(), buf.toByteArray());
         }
         if (exportGeojson != null) {
-            bytes.put(exportGeojson, GeoJsonWriter.toBytes(export));
+            bytes.put(exportGeojson, GeoJsonWriter.toBytes(drawing.features()));
         }
         for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
             byte[] b = e.getValue();

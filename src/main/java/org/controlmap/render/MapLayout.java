@@ -75,6 +75,8 @@ public final class MapLayout {
     static final double[] CLASS_BOUNDS = {5, 25, 50, 75};
 
     private static final GeometryFactory GF = new GeometryFactory();
+    /** Simplification tolerance, px: half an output pixel, which no reader can see. */
+    private static final double TOLERANCE_PX = 0.5;
     /** Context labels: where each country or sea name may go, lon/lat, first free one wins. */
     private static final Object[][] PLACES = {
         {"BY", new double[][] {{27.8, 52.5}, {26.0, 52.4}, {29.5, 52.8}, {28.5, 53.3}}},
@@ -111,11 +113,56 @@ public final class MapLayout {
      */
     public static MapScene build(List<Region> regions, List<CountryOutline> countries, Allocation allocation,
             List<ControlledArea> controlled, MapOptions options) {
-        return new MapLayout(options).layout(regions, countries, allocation, controlled);
+        return build(base(regions, countries, options.widthPx()), allocation, controlled, options);
     }
 
-    private MapScene layout(List<Region> regions, List<CountryOutline> countries, Allocation allocation,
-            List<ControlledArea> controlled) {
+    /**
+     * Builds the map on a base map laid out before (see {@link #base}), which
+     * must have the options' width.
+     */
+    public static MapScene build(Base base, Allocation allocation, List<ControlledArea> controlled,
+            MapOptions options) {
+        if (base.widthPx() != options.widthPx()) {
+            throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
+        }
+        return new MapLayout(options).layout(base, allocation, controlled);
+    }
+
+    /**
+     * The part of a map that depends only on the regions, the neighbours and
+     * the width (projection, frame, simplified borders, neighbours, where each
+     * region's label would sit best), so it can be laid out while the
+     * territory to draw is still being worked out. Read-only once built (the
+     * arrays are not copied; do not change them); may be used by several
+     * {@link #build}s.
+     *
+     * @param regions    the regions, in catalogue order
+     * @param widthPx    canvas width, px
+     * @param height     canvas height, px
+     * @param header     y of the map frame's top edge, px
+     * @param env        the map frame in projected metres
+     * @param scale      px per projected metre
+     * @param toPx       projected metres to px
+     * @param frame      the map frame, px
+     * @param simple     each region projected, in px, simplified as one coverage (valid)
+     * @param sea        the sea layer
+     * @param neighbours the neighbouring countries' layer
+     * @param borders    the region and national borders' layer
+     * @param labelParts each region's largest simplified part (null when empty)
+     * @param anchors    centre of each part's largest inscribed circle, px (null when no part)
+     * @param radii      that circle's radius, px
+     */
+    public record Base(List<Region> regions, int widthPx, double height, double header, Envelope env, double scale,
+            AffineTransformation toPx, Envelope frame, Geometry[] simple, Group sea, Group neighbours,
+            Group borders, Polygon[] labelParts, Coordinate[] anchors, double[] radii) {
+    }
+
+    /** Lays out the base map (see {@link Base}). Thread-safe: every call has its own projection. */
+    public static Base base(List<Region> regions, List<CountryOutline> countries, int widthPx) {
+        return new MapLayout(new MapOptions(MapMode.SCHEMATIC, "en", null, widthPx)).base(regions, countries);
+    }
+
+    private Base base(List<Region> regions, List<CountryOutline> countries) {
         double width = options.widthPx();
         int n = regions.size();
         Geometry[] projected = new Geometry[n];
@@ -142,13 +189,40 @@ public final class MapLayout {
         for (int i = 0; i < n; i++) {
             px[i] = toPx.transform(projected[i]);
         }
-        double tolerance = 0.5;
-        Geometry[] simple = valid(CoverageSimplifier.simplify(px, tolerance));
+        Geometry[] simple = valid(CoverageSimplifier.simplify(px, TOLERANCE_PX));
+
+        Group sea = new Group("sea", Map.of(), List.of(new Figure(round(frameBox), Style.fill(SEA), null, Map.of(),
+                null)));
+        Group neighbours = neighbours(countries, toPx, frameBox, TOLERANCE_PX);
+        Group borders = borders(regions, simple);
+
+        // Where labels sit best: the centre of the largest inscribed circle
+        // (pole of inaccessibility), found to a pixel.
+        Polygon[] parts = new Polygon[n];
+        Coordinate[] anchors = new Coordinate[n];
+        double[] radii = new double[n];
+        for (int i = 0; i < n; i++) {
+            parts[i] = largestPart(simple[i]);
+            if (parts[i] != null) {
+                MaximumInscribedCircle mic = new MaximumInscribedCircle(parts[i], 1.0);
+                anchors[i] = mic.getCenter().getCoordinate();
+                radii[i] = mic.getRadiusLine().getLength();
+            }
+        }
+        return new Base(List.copyOf(regions), options.widthPx(), height, header, env, scale, toPx, frame, simple, sea,
+                neighbours, borders, parts, anchors, radii);
+    }
+
+    private MapScene layout(Base base, Allocation allocation, List<ControlledArea> controlled) {
+        List<Region> regions = base.regions();
+        Geometry[] simple = base.simple();
+        AffineTransformation toPx = base.toPx();
+        Envelope frame = base.frame();
+        int n = regions.size();
 
         List<Item> items = new ArrayList<>();
-        items.add(new Group("sea", Map.of(), List.of(new Figure(round(frameBox), Style.fill(SEA), null, Map.of(),
-                null))));
-        items.add(neighbours(countries, toPx, frameBox, tolerance));
+        items.add(base.sea());
+        items.add(base.neighbours());
 
         Map<String, List<RegionControl>> rowsByIso = new LinkedHashMap<>();
         for (RegionControl rc : allocation.rows()) {
@@ -183,15 +257,15 @@ public final class MapLayout {
         items.add(new Group("regions", Map.of(), regionItems));
 
         if (options.mode() != MapMode.CHOROPLETH) {
-            items.add(controlledLayer(regions, simple, controlled, toPx, tolerance, rowsByIso, allocation));
+            items.add(controlledLayer(regions, simple, controlled, toPx, TOLERANCE_PX, rowsByIso, allocation));
         }
-        items.add(borders(regions, simple));
+        items.add(base.borders());
 
         // Legend first: labels must keep clear of it.
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
                 frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
-        Group legend = legend(frame, scale, toPx, anyUa, placer);
-        items.add(labels(regions, simple, rowsByIso, placer, frame));
+        Group legend = legend(frame, base.scale(), toPx, anyUa, placer);
+        items.add(labels(base, rowsByIso, placer));
         items.add(places(toPx, placer, simple));
         items.add(legend);
 
@@ -209,8 +283,9 @@ public final class MapLayout {
 
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "
                 + words.basis(allocation.basis());
-        return new MapScene(width, height, title, desc, List.copyOf(items),
-                new MapScene.Georeference(env.getMinX(), env.getMaxY(), scale, header));
+        Envelope env = base.env();
+        return new MapScene(options.widthPx(), base.height(), title, desc, List.copyOf(items),
+                new MapScene.Georeference(env.getMinX(), env.getMaxY(), base.scale(), base.header()));
     }
 
     // ---------------------------------------------------------------- layers
@@ -371,20 +446,21 @@ public final class MapLayout {
             List<String> compact, int figureColor) {
     }
 
-    private Group labels(List<Region> regions, Geometry[] simple, Map<String, List<RegionControl>> rowsByIso,
-            LabelPlacer placer, Envelope frame) {
+    private Group labels(Base base, Map<String, List<RegionControl>> rowsByIso, LabelPlacer placer) {
+        List<Region> regions = base.regions();
+        Geometry[] simple = base.simple();
+        Envelope frame = base.frame();
         double nameSize = 17 * u;
         double figSize = 15 * u;
         List<LabelJob> jobs = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             Region r = regions.get(i);
-            Polygon part = largestPart(simple[i]);
+            Polygon part = base.labelParts()[i];
             if (part == null) {
                 continue;
             }
-            MaximumInscribedCircle mic = new MaximumInscribedCircle(part, 1.0);
-            Coordinate anchor = mic.getCenter().getCoordinate();
-            double radius = mic.getRadiusLine().getLength();
+            Coordinate anchor = base.anchors()[i];
+            double radius = base.radii()[i];
             String name = words.labelName(r);
             List<RegionControl> rows = rowsByIso.getOrDefault(r.iso(), List.of());
             List<String> full;

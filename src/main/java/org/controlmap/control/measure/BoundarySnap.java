@@ -5,7 +5,9 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Treats gaps and overlaps narrower than D km along a region's boundary as
@@ -39,6 +41,16 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
  * a genuine narrow held strip along a border (a 1 km buffer zone), that strip
  * is trimmed too; acute corners where a front line meets a boundary gain or lose
  * about D² of area. Default D = 0 measures the exact intersection.
+ *
+ * <p>Robustness: shapes coming back from the km projection are a rounding
+ * error away from the exact ones and may even self-intersect by a few
+ * nanodegrees, which floating-point noding rejects ("found non-noded
+ * intersection", seen on the 2024-11-20 DeepStateMap export near Sevastopol
+ * at D = 2). Every overlay here therefore snap-rounds to a 1e-8 grid first,
+ * falls back to {@link OverlayNGRobust} (floating, snapping, then its own
+ * snap-rounding), then to the same on inputs repaired by
+ * {@link GeometryFixer}; callers turn a failure of all three into an
+ * {@code InputException} naming the file and region.
  */
 final class BoundarySnap {
     private static final GeometryFactory GF = new GeometryFactory();
@@ -105,8 +117,7 @@ final class BoundarySnap {
         Envelope near = new Envelope(env);
         near.expandBy(degreesFor(4 * snapKm, env));
         // A line result: not through overlay(), which keeps only polygons.
-        Geometry boundary = OverlayNG.overlay(outline.getBoundary(), GF.toGeometry(near), OverlayNG.INTERSECTION,
-                GRID);
+        Geometry boundary = robust(outline.getBoundary(), GF.toGeometry(near), OverlayNG.INTERSECTION);
         if (boundary.isEmpty()) {
             return shape;
         }
@@ -140,7 +151,31 @@ final class BoundarySnap {
     private static final PrecisionModel GRID = new PrecisionModel(1e8);
 
     private static Geometry overlay(Geometry a, Geometry b, int op) {
-        return ControlOverlay.polygonal(OverlayNG.overlay(a, b, op, GRID));
+        return ControlOverlay.polygonal(robust(a, b, op));
+    }
+
+    /** Snap-rounded overlay, then OverlayNGRobust, then OverlayNGRobust on repaired inputs. */
+    static Geometry robust(Geometry a, Geometry b, int op) {
+        try {
+            return OverlayNG.overlay(a, b, op, GRID);
+        } catch (RuntimeException snapRounded) {
+            try {
+                return OverlayNGRobust.overlay(a, b, op);
+            } catch (RuntimeException floating) {
+                try {
+                    return OverlayNGRobust.overlay(fix(a), fix(b), op);
+                } catch (RuntimeException repaired) {
+                    snapRounded.addSuppressed(floating);
+                    snapRounded.addSuppressed(repaired);
+                    throw snapRounded;
+                }
+            }
+        }
+    }
+
+    private static Geometry fix(Geometry g) {
+        // Lines (a boundary clipped to a box) need no repair; GeometryFixer would keep them as they are anyway.
+        return g.getDimension() == 2 ? GeometryFixer.fix(g) : g;
     }
 
     /** Local equirectangular projection to km, centred on {@code env}. */

@@ -215,7 +215,12 @@ public final class ControlOverlay {
                 return GF.createMultiPolygon();
             }
             Geometry exact = intersection(s, held, name);
-            return BoundarySnap.snapToRegion(s.region.geometry(), held, exact, snapKm);
+            try {
+                return BoundarySnap.snapToRegion(s.region.geometry(), held, exact, snapKm);
+            } catch (RuntimeException e) {
+                throw new InputException(name + ": --snap-km " + TableNumbers.plain(snapKm)
+                        + ": cannot snap its polygons to the boundary of " + s.region + " (" + e.getMessage() + ")", e);
+            }
         }
         if (!he.intersects(s.envelope) || !s.prepared.intersects(held)) {
             return GF.createMultiPolygon();
@@ -249,7 +254,16 @@ public final class ControlOverlay {
             throw new InputException(name + ": cannot subtract the regions from its polygons (" + e.getMessage()
                     + ")", e);
         }
-        return snapKm > 0 ? BoundarySnap.trimAlongBoundary(out, allRegions(), snapKm) : out;
+        if (snapKm <= 0) {
+            return out;
+        }
+        try {
+            return BoundarySnap.trimAlongBoundary(out, allRegions(), snapKm);
+        } catch (RuntimeException e) {
+            throw new InputException(name + ": --snap-km " + TableNumbers.plain(snapKm)
+                    + ": cannot snap its polygons outside every region to the regions' outline (" + e.getMessage()
+                    + ")", e);
+        }
     }
 
     /** Keeps the polygonal parts of an overlay result (intersections may add stray lines or points). */

@@ -1,6 +1,8 @@
 package org.controlmap.control.measure;
 
 import java.time.LocalDate;
+import org.controlmap.control.TableNumbers;
+import org.controlmap.geodata.InputException;
 import org.controlmap.region.AreaBasis;
 
 /**
@@ -10,11 +12,20 @@ import org.controlmap.region.AreaBasis;
  *               the default for measured data) or its official area ({@link AreaBasis#OFFICIAL}: the
  *               measured share is applied to the official area, and each row's note says so)
  * @param snapKm width in km below which gaps and overlaps along region boundaries are treated as following
- *               the boundary (see {@link BoundarySnap}); 0 measures the exact intersection
+ *               the boundary (see {@link BoundarySnap}); 0 measures the exact intersection; more than
+ *               {@link #MAX_SNAP_KM} is an {@link InputException}
  * @param date   the date the polygons describe, or null when unknown
  * @param source short credit for the figures ("DeepStateMap via cyterat/deepstate-map-data", a file name)
  */
 public record MeasureOptions(AreaBasis basis, double snapKm, LocalDate date, String source) {
+
+    /**
+     * Widest snapping accepted, km. Mismatches between boundary sources are a
+     * few km at most; at 50 km the morphological opening already removes
+     * whole strips of a region (Sevastopol is about 30 km across), so more is
+     * a mistake, not a tolerance.
+     */
+    public static final double MAX_SNAP_KM = 50;
 
     public MeasureOptions {
         if (basis == null) {
@@ -22,6 +33,12 @@ public record MeasureOptions(AreaBasis basis, double snapKm, LocalDate date, Str
         }
         if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
             throw new IllegalArgumentException("snapKm must be a finite number ≥ 0, was " + snapKm);
+        }
+        if (snapKm > MAX_SNAP_KM) {
+            // Not a boundary mismatch any more: at this width whole districts would be eroded or filled.
+            throw new InputException("--snap-km " + TableNumbers.plain(snapKm) + ": at most "
+                    + TableNumbers.plain(MAX_SNAP_KM) + " km (boundaries from different sources differ by well"
+                    + " under 10 km; 0.5 to 2 km is usual)");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.measure.Measurement;
@@ -23,8 +24,10 @@ import org.controlmap.region.Region;
  * <p>The base map (projection, simplified borders, neighbours, label anchors:
  * {@link MapLayout.Base}) does not depend on who holds what, so it is laid out
  * on a second thread from {@link #start} on, while the caller reads the
- * figures and the schematic pieces are laid out; on two cores that hides most
- * of it. The result is the same as laying out everything in one thread.
+ * figures; labels and legend depend on the figures but not on the schematic
+ * pieces, so they are laid out on the second thread too while the caller's
+ * thread lays out the pieces. On two cores that hides most of both. The
+ * result is the same as laying out everything in one thread.
  */
 public final class ControlMap {
     /**
@@ -72,15 +75,27 @@ public final class ControlMap {
     public Drawing scenario(Allocation allocation, boolean export) {
         List<ControlledArea> areas = new ArrayList<>();
         List<GeoJsonWriter.Feature> features = new ArrayList<>();
-        if (options.mode() == MapMode.SCHEMATIC || export) {
-            for (SchematicPiece p : new SchematicLayout(countries).pieces(allocation)) {
-                areas.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
-                if (export) {
-                    features.add(p.feature());
+        FutureTask<List<ControlledArea>> pieces = new FutureTask<>(() -> {
+            if (options.mode() == MapMode.SCHEMATIC || export) {
+                for (SchematicPiece p : new SchematicLayout(countries).pieces(allocation)) {
+                    areas.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
+                    if (export) {
+                        features.add(p.feature());
+                    }
                 }
             }
-        }
-        return draw(allocation, areas, features);
+            return options.mode() == MapMode.CHOROPLETH ? List.of() : List.copyOf(areas);
+        });
+        // Labels, legend and the rest on the second thread while the pieces are laid out here.
+        FutureTask<MapScene> scene = new FutureTask<>(
+                () -> MapLayout.build(await(base), allocation, () -> await(pieces), options));
+        Thread t = new Thread(scene, "controlmap-map");
+        t.setDaemon(true);
+        t.start();
+        pieces.run();
+        MapScene s = await(scene);
+        await(pieces);
+        return new Drawing(s, List.copyOf(features));
     }
 
     /**
@@ -108,17 +123,18 @@ public final class ControlMap {
 
     private Drawing draw(Allocation allocation, List<ControlledArea> areas, List<GeoJsonWriter.Feature> features) {
         List<ControlledArea> drawn = options.mode() == MapMode.CHOROPLETH ? List.of() : areas;
-        return new Drawing(MapLayout.build(base(), allocation, drawn, options), List.copyOf(features));
+        return new Drawing(MapLayout.build(await(base), allocation, drawn, options), List.copyOf(features));
     }
 
-    private MapLayout.Base base() {
+    /** The task's result, its exception rethrown as it was thrown. */
+    private static <T> T await(Future<T> task) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return base.get();
+                    return task.get();
                 } catch (InterruptedException e) {
-                    interrupted = true; // the base map is needed: wait on, then pass the interrupt on
+                    interrupted = true; // the result is needed: wait on, then pass the interrupt on
                 }
             }
         } catch (ExecutionException e) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
@@ -122,6 +123,16 @@ public final class MapLayout {
      */
     public static MapScene build(Base base, Allocation allocation, List<ControlledArea> controlled,
             MapOptions options) {
+        return build(base, allocation, () -> controlled, options);
+    }
+
+    /**
+     * As {@link #build(Base, Allocation, List, MapOptions)}, asking for the
+     * territory to draw only once everything else is laid out (labels do not
+     * depend on it), so it can still be worked out on another thread.
+     */
+    public static MapScene build(Base base, Allocation allocation, Supplier<List<ControlledArea>> controlled,
+            MapOptions options) {
         if (base.widthPx() != options.widthPx()) {
             throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
         }
@@ -213,7 +224,7 @@ public final class MapLayout {
                 neighbours, borders, parts, anchors, radii);
     }
 
-    private MapScene layout(Base base, Allocation allocation, List<ControlledArea> controlled) {
+    private MapScene layout(Base base, Allocation allocation, Supplier<List<ControlledArea>> controlled) {
         List<Region> regions = base.regions();
         Geometry[] simple = base.simple();
         AffineTransformation toPx = base.toPx();
@@ -256,9 +267,7 @@ public final class MapLayout {
         }
         items.add(new Group("regions", Map.of(), regionItems));
 
-        if (options.mode() != MapMode.CHOROPLETH) {
-            items.add(controlledLayer(regions, simple, controlled, toPx, TOLERANCE_PX, rowsByIso, allocation));
-        }
+        int controlledAt = items.size();
         items.add(base.borders());
 
         // Legend first: labels must keep clear of it.
@@ -268,6 +277,11 @@ public final class MapLayout {
         items.add(labels(base, rowsByIso, placer));
         items.add(places(toPx, placer, simple));
         items.add(legend);
+        // Drawn below the borders; laid out last, when it is likely to be ready.
+        if (options.mode() != MapMode.CHOROPLETH) {
+            items.add(controlledAt, controlledLayer(regions, simple, controlled.get(), toPx, TOLERANCE_PX, rowsByIso,
+                    allocation));
+        }
 
         String title = options.title() != null ? options.title() : words.title(allocation.date());
         List<Item> text = new ArrayList<>();

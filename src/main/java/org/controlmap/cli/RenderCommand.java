@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,15 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Allocation;
-import org.controlmap.control.Controller;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioAllocation;
-import org.controlmap.control.measure.ControlOverlay;
-import org.controlmap.control.measure.ControlPolygons;
-import org.controlmap.control.measure.ControlSeries;
-import org.controlmap.control.measure.MeasureOptions;
+import org.controlmap.control.measure.ControlFile;
 import org.controlmap.control.measure.Measurement;
-import org.controlmap.control.measure.SnapshotDates;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
@@ -37,6 +31,7 @@ import org.controlmap.render.MapOptions;
 import org.controlmap.render.MapScene;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,18 +46,8 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE",
-            description = "Scenario file (YAML or JSON, see docs/scenario-format.md). Default: the bundled one.")
-    Path scenario;
-
-    @Option(names = "--control", paramLabel = "FILE",
-            description = "GeoJSON (or .geojson.gz) of held territory: draws the real polygons clipped to the "
-                    + "regions instead of schematic pieces.")
-    Path control;
-
-    @Option(names = "--controller", paramLabel = "RU|UA",
-            description = "With --control: side holding polygons that have no 'controller' property. Default: RU.")
-    Controller controller;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--mode", paramLabel = "schematic|choropleth",
             description = "schematic (default for scenarios): each region's share drawn to scale as one piece, "
@@ -100,12 +85,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // Everything the user can get wrong is checked here, before any work.
-        if (scenario != null && control != null) {
-            throw new InputException("--scenario and --control: give one source of control figures, not both");
-        }
-        if (controller != null && control == null) {
-            throw new InputException("--controller " + controller + ": applies only to --control polygons");
-        }
+        input.validate(false);
         MapMode mapMode = mapMode();
         if (width < 1 || width > MapOptions.MAX_WIDTH) {
             throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
@@ -154,20 +134,13 @@ final class RenderCommand implements Callable<Integer> {
         ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
                 new MapOptions(mapMode, language, title, width));
         ControlMap.Drawing drawing;
-        if (control == null) {
-            Scenario s = Scenarios.load(scenario, catalogue, spec);
+        ControlFile file = input.controlFile(spec);
+        if (file == null) {
+            Scenario s = input.scenario(catalogue, spec);
             Allocation allocation = ScenarioAllocation.allocate(s, catalogue, basis == null ? AreaBasis.OFFICIAL : basis);
             drawing = map.scenario(allocation, exportGeojson != null);
         } else {
-            Controller side = controller == null ? Controller.RU : controller;
-            ControlPolygons polygons = ControlPolygons.read(control, side,
-                    w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
-            String name = control.getFileName().toString();
-            LocalDate date = SnapshotDates.fromFileName(name).orElse(null);
-            String credit = name.toLowerCase(Locale.ROOT).startsWith("deepstatemap_data_")
-                    ? ControlSeries.DEEPSTATE_CREDIT : name;
-            Measurement m = ControlOverlay.of(catalogue).measure(polygons,
-                    new MeasureOptions(basis == null ? AreaBasis.GEOMETRY : basis, 0, date, credit));
+            Measurement m = file.measure(catalogue, basis == null ? AreaBasis.GEOMETRY : basis, input.snapKm);
             drawing = map.measured(m, exportGeojson != null);
         }
         MapScene scene = drawing.scene();
@@ -193,11 +166,11 @@ final class RenderCommand implements Callable<Integer> {
 
     private MapMode mapMode() {
         if (mode == null) {
-            return control != null ? MapMode.POLYGONS : MapMode.SCHEMATIC;
+            return input.control != null ? MapMode.POLYGONS : MapMode.SCHEMATIC;
         }
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "schematic" -> {
-                if (control != null) {
+                if (input.control != null) {
                     throw new InputException("--mode schematic with --control: schematic maps draw percentages; "
                             + "--control draws the real polygons (or use --mode choropleth)");
                 }
@@ -210,7 +183,7 @@ final class RenderCommand implements Callable<Integer> {
 
     /** The default out/ directory is created when missing; a directory the user names must exist. */
     private void checkTarget(Path t, boolean mayCreateDir) {
-        AtomicOutput.checkNotInput(t, scenario, control);
+        AtomicOutput.checkNotInput(t, input.inputs());
         Path dir = t.toAbsolutePath().getParent();
         if (mayCreateDir && dir != null && !Files.exists(dir)) {
             Path parent = dir.getParent();

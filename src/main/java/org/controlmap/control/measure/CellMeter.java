@@ -9,13 +9,11 @@ import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.Region;
 import org.locationtech.jts.algorithm.Orientation;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -27,9 +25,12 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * the next (daily exports), region by region, reusing work between them. The
  * plane is cut into {@value #CELL_DEG}° cells; each region's part in a cell is
  * cut out once. For a snapshot, a cell that no edge of the held territory
- * crosses is wholly held or wholly not (one point-in-polygon test), and its
- * region parts count whole, with areas measured once. A cell that edges cross
- * is measured exactly (JTS OverlayNG, then {@link GeodesicArea}), unless the
+ * crosses is wholly held or wholly not (the even-odd rule along its row: one
+ * sweep of the edges per snapshot finds where they cross each row's centre
+ * line), and its region parts count whole, with areas measured once. A cell
+ * that edges cross is cut from the held territory with one JTS OverlayNG
+ * intersection (which clips the rings to the cell before noding) and measured
+ * exactly (OverlayNG per region part, then {@link GeodesicArea}), unless the
  * same cell was measured for an earlier snapshot of the same batch with the
  * very same edges crossing it: the held territory inside a cell is fixed by
  * the edges that meet the cell and the side of each that is inside (a
@@ -49,7 +50,6 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  */
 final class CellMeter {
     static final double CELL_DEG = 0.25;
-    private static final int BLOCK = 8;
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final List<Region> regions;
@@ -103,18 +103,13 @@ final class CellMeter {
         int i1 = index(env.getMaxX());
         int j0 = index(env.getMinY());
         int j1 = index(env.getMaxY());
-        IndexedPointInAreaLocator locator = null;
-        Map<Long, Geometry> blocks = new HashMap<>();
+        double[][] crossings = rowCrossings(held, j0, j1);
         for (int i = i0; i <= i1; i++) {
             for (int j = j0; j <= j1; j++) {
                 long key = key(i, j);
                 long[] e = edges.get(key);
                 if (e == null) {
-                    if (locator == null) {
-                        locator = new IndexedPointInAreaLocator(held);
-                    }
-                    Coordinate centre = new Coordinate((i + 0.5) * CELL_DEG, (j + 0.5) * CELL_DEG);
-                    if (locator.locate(centre) == Location.INTERIOR) {
+                    if (heldCentre(crossings[j - j0], (i + 0.5) * CELL_DEG)) {
                         Cell c = cell(i, j);
                         for (int k = 0; k < c.region.length; k++) {
                             out[c.region[k]] += c.pieceKm2[k];
@@ -126,7 +121,7 @@ final class CellMeter {
                 Cell c = cell(i, j);
                 Entry hit = batch.seen.get(key);
                 if (hit == null || hit.h1 != e[0] || hit.h2 != e[1] || hit.n != (int) e[2]) {
-                    hit = measure(c, block(held, i, j, blocks, name), e, name);
+                    hit = measure(c, held, e, name);
                     batch.seen.put(key, hit);
                 }
                 for (int k = 0; k < c.region.length; k++) {
@@ -139,21 +134,52 @@ final class CellMeter {
     }
 
     /**
-     * The held territory inside the {@value #BLOCK}×{@value #BLOCK}-cell block around cell (i, j), clipped once
-     * per snapshot: cells are then clipped from their block, not from the whole territory.
+     * Per row j0..j1 of cells, the sorted longitudes where the held territory's rings cross the row's centre
+     * latitude. Only asked about centres of cells no edge meets, which are far from every crossing, so the
+     * even-odd rule below is exact there; one sweep per row replaces a point-in-polygon query per cell.
      */
-    private static Geometry block(Geometry held, int i, int j, Map<Long, Geometry> blocks, String name) {
-        int bi = Math.floorDiv(i, BLOCK);
-        int bj = Math.floorDiv(j, BLOCK);
-        return blocks.computeIfAbsent(key(bi, bj), k -> {
-            Geometry rect = GF.toGeometry(new Envelope(bi * BLOCK * CELL_DEG, (bi + 1) * BLOCK * CELL_DEG,
-                    bj * BLOCK * CELL_DEG, (bj + 1) * BLOCK * CELL_DEG));
-            try {
-                return ControlOverlay.polygonal(OverlayNGRobust.overlay(held, rect, OverlayNG.INTERSECTION));
-            } catch (RuntimeException ex) {
-                throw new InputException(name + ": cannot cut its polygons into blocks (" + ex.getMessage() + ")", ex);
+    private static double[][] rowCrossings(Geometry held, int j0, int j1) {
+        int rows = j1 - j0 + 1;
+        double[][] xs = new double[rows][];
+        int[] n = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            xs[r] = new double[8];
+        }
+        for (int p = 0; p < held.getNumGeometries(); p++) {
+            Polygon poly = (Polygon) held.getGeometryN(p);
+            for (int h = -1; h < poly.getNumInteriorRing(); h++) {
+                Coordinate[] cs = (h < 0 ? poly.getExteriorRing() : poly.getInteriorRingN(h)).getCoordinates();
+                for (int k = 0; k + 1 < cs.length; k++) {
+                    Coordinate a = cs[k];
+                    Coordinate b = cs[k + 1];
+                    int ja = Math.max(j0, index(Math.min(a.y, b.y)));
+                    int jb = Math.min(j1, index(Math.max(a.y, b.y)));
+                    for (int j = ja; j <= jb; j++) {
+                        double yc = (j + 0.5) * CELL_DEG;
+                        // Half-open in y: a vertex exactly on the line counts once.
+                        if ((a.y > yc) != (b.y > yc)) {
+                            int r = j - j0;
+                            if (n[r] == xs[r].length) {
+                                xs[r] = java.util.Arrays.copyOf(xs[r], 2 * n[r]);
+                            }
+                            xs[r][n[r]++] = a.x + (yc - a.y) * (b.x - a.x) / (b.y - a.y);
+                        }
+                    }
+                }
             }
-        });
+        }
+        for (int r = 0; r < rows; r++) {
+            xs[r] = java.util.Arrays.copyOf(xs[r], n[r]);
+            java.util.Arrays.sort(xs[r]);
+        }
+        return xs;
+    }
+
+    /** Even-odd rule along the row: inside when an odd number of crossings lie west of {@code x}. */
+    private static boolean heldCentre(double[] crossings, double x) {
+        int pos = java.util.Arrays.binarySearch(crossings, x);
+        int west = pos >= 0 ? pos : -pos - 1;
+        return (west & 1) == 1;
     }
 
     private Entry measure(Cell c, Geometry held, long[] e, String name) {

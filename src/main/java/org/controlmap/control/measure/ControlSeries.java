@@ -38,10 +38,14 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
 
     /**
      * Snapshots measured one after another with shared memory of measured cells
-     * (see {@link CellMeter}); batches run in parallel. Fixed, so results never
-     * depend on the number of threads.
+     * (see {@link CellMeter}); batches run in parallel. A function of the number
+     * of snapshots only, so results never depend on the number of threads: four
+     * batches (two per core on two cores; each batch's first snapshot measures
+     * all its crossed cells, about 50 ms), and no fewer than 48 snapshots each.
      */
-    static final int BATCH = 48;
+    static int batchSize(int snapshots) {
+        return Math.max(48, (snapshots + 3) / 4);
+    }
 
     /** Credit DeepStateMap's data asks for wherever figures made from it are shown. */
     public static final String DEEPSTATE_CREDIT = "DeepStateMap via cyterat/deepstate-map-data";
@@ -118,9 +122,10 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), ws);
                 List<Map.Entry<LocalDate, List<GeoFeature>>> entries = new ArrayList<>(groups.entrySet());
                 progress.start(entries.size());
-                for (int from = 0; from < entries.size(); from += BATCH) {
+                int size = batchSize(entries.size());
+                for (int from = 0; from < entries.size(); from += size) {
                     List<Map.Entry<LocalDate, List<GeoFeature>>> chunk =
-                            entries.subList(from, Math.min(entries.size(), from + BATCH));
+                            entries.subList(from, Math.min(entries.size(), from + size));
                     futures.add(pool.submit(() -> {
                         CellMeter.Batch batch = new CellMeter.Batch();
                         List<Point> ps = new ArrayList<>();
@@ -134,8 +139,9 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 }
             } else {
                 progress.start(files.size());
-                for (int from = 0; from < files.size(); from += BATCH) {
-                    List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
+                int size = batchSize(files.size());
+                for (int from = 0; from < files.size(); from += size) {
+                    List<Path> chunk = files.subList(from, Math.min(files.size(), from + size));
                     List<List<String>> ws = new ArrayList<>();
                     for (int k = 0; k < chunk.size(); k++) {
                         ws.add(new ArrayList<>());

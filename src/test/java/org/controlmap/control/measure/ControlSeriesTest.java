@@ -73,6 +73,21 @@ class ControlSeriesTest {
     }
 
     @Test
+    void manyBatchesGiveTheSameBytesOnAnyNumberOfThreads() throws IOException {
+        // 130 daily snapshots: three batches of 48, 48 and 34; the front creeps east 0.01° a day.
+        LocalDate d0 = LocalDate.of(2024, 1, 1);
+        for (int k = 0; k < 130; k++) {
+            Fixtures.write(dir, "front_" + d0.plusDays(k) + ".geojson",
+                    Fixtures.collection(List.of(box(30, 30.6 + 0.01 * k, 48, 48.8 + 0.001 * (k % 7))), null));
+        }
+        assertThat(ControlSeries.batchSize(130)).isEqualTo(48);
+        String one = csv(run(1, dir.toString()));
+        assertThat(csv(run(2, dir.toString()))).isEqualTo(one);
+        assertThat(csv(run(3, dir.toString()))).isEqualTo(one);
+        assertThat(one.lines().filter(l -> l.contains(",UA,")).count()).isEqualTo(130);
+    }
+
+    @Test
     void oneCollectionOfDatedFeatures() throws IOException {
         Path f = Fixtures.write(dir, "all.geojson", Fixtures.collection(
                 List.of(box(30, 30.5, 48, 49), box(30, 31, 48, 49), box(31.5, 32.5, 48, 48.5)),

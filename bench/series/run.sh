@@ -20,9 +20,9 @@ fi
 cd "$root"
 # Build the jar (and the launcher's class-data archive) before timing anything.
 ./controlmap --version >/dev/null
-# A 256 MB heap is plenty (the series keeps 31 numbers per date); without a cap the
-# parallel collector sizes its heap from the machine's RAM and the RSS looks huge.
-export CONTROLMAP_JAVA_OPTS="${CONTROLMAP_JAVA_OPTS:--Xmx256m}"
+# JVM options are the launcher's (it picks the compiler, collector and heap cap for
+# series); CONTROLMAP_JAVA_OPTS from the environment is passed on, e.g. to try flags.
+echo "CONTROLMAP_JAVA_OPTS: ${CONTROLMAP_JAVA_OPTS:-(none)}"
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 times=""

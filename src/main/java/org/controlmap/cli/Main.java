@@ -1,6 +1,8 @@
 package org.controlmap.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.controlmap.control.ScenarioReader;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.RegionCatalogue;
@@ -16,16 +18,20 @@ import picocli.CommandLine.Option;
 @Command(name = "controlmap",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Exact geodesic km² of who holds what in the Russia–Ukraine war, as tables and maps.",
-        subcommands = {
-            AreasCommand.class,
-            RenderCommand.class,
-            CheckCommand.class,
-            WarmUpCommand.class,
-            SeriesCommand.class,
-            DiffCommand.class,
-        })
+        description = "Exact geodesic km² of who holds what in the Russia–Ukraine war, as tables and maps.")
 public final class Main implements Runnable {
+
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("areas", AreasCommand.class);
+        COMMANDS.put("render", RenderCommand.class);
+        COMMANDS.put("check", CheckCommand.class);
+        COMMANDS.put("series", SeriesCommand.class);
+        COMMANDS.put("diff", DiffCommand.class);
+        COMMANDS.put("warm-up", WarmUpCommand.class);
+    }
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
@@ -44,10 +50,15 @@ public final class Main implements Runnable {
             // Every command needs the regions, most a scenario: read the regions and
             // start the YAML parser on the second core while the first sets up the
             // command line (start-up is most of a short run).
-            background("load-regions", RegionCatalogue::bundled);
-            if (args[0].equals("areas") || args[0].equals("render") || args[0].equals("check")) {
-                background("warm-yaml", ScenarioReader::warmUp);
-            }
+            // One helper thread, not two: with picocli on the first core, a third busy
+            // thread only slows the other two down.
+            boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check");
+            background("prefetch", () -> {
+                RegionCatalogue.bundled();
+                if (scenario) {
+                    ScenarioReader.warmUp();
+                }
+            });
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -63,6 +74,14 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Main());
+        // picocli reads every command's annotations when it is added; a run needs only
+        // its own command (help and unknown names get them all).
+        String asked = firstCommandWord(args);
+        if (asked != null && COMMANDS.containsKey(asked)) {
+            cl.addSubcommand(asked, COMMANDS.get(asked));
+        } else {
+            COMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -88,6 +107,15 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static String firstCommandWord(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static String commandPath(CommandLine cl) {

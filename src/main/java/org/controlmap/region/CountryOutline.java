@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import org.controlmap.geodata.GeoJsonReader;
+import org.controlmap.geodata.CompiledFeatures;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -41,12 +41,12 @@ public record CountryOutline(String iso, String nameEn, Geometry geometry) {
     }
 
     private static List<CountryOutline> load() {
-        String name = "/org/controlmap/geodata/bundled/countries.geojson";
+        String name = "/org/controlmap/geodata/bundled/countries.cmf";
         try (InputStream in = CountryOutline.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled resource " + name);
             }
-            return GeoJsonReader.forBundledData().read(in, "geodata/countries.geojson").stream()
+            return CompiledFeatures.read(in, "geodata/countries.geojson").stream()
                     .map(f -> new CountryOutline(f.string("iso_a2"), f.string("name_en"), f.geometry()))
                     .toList();
         } catch (IOException e) {

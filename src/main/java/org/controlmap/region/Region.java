@@ -46,6 +46,17 @@ public record Region(
         return basis == AreaBasis.OFFICIAL ? officialAreaKm2 : areaKm2;
     }
 
+    /** Regions are the same when their ISO codes are: comparing boundaries point by point would be slow and say nothing more. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Region r && r.iso.equals(iso);
+    }
+
+    @Override
+    public int hashCode() {
+        return iso.hashCode();
+    }
+
     @Override
     public String toString() {
         return iso + " " + nameEn;

@@ -16,8 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.controlmap.geodata.GeoFeature;
-import org.controlmap.geodata.GeoJsonReader;
+import org.controlmap.geodata.CompiledFeatures;
 import org.controlmap.geodata.GeodesicArea;
 
 /**
@@ -76,8 +77,8 @@ public final class RegionCatalogue {
             official.put(row[0], row);
         }
         List<GeoFeature> features;
-        try (InputStream in = resource(BUNDLED + "regions.geojson")) {
-            features = GeoJsonReader.forBundledData().read(in, "geodata/regions.geojson");
+        try (InputStream in = resource(BUNDLED + "regions.cmf")) {
+            features = CompiledFeatures.read(in, "geodata/regions.geojson");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -236,13 +237,17 @@ public final class RegionCatalogue {
     private static final Set<String> UNIT_WORDS = Set.of("oblast", "oblasti", "region", "province", "область",
             "обл", "oblast'");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`]");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** Normalised lookup key: lower case, no accents, apostrophes, punctuation or "oblast"/"region". */
     static String key(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        n = n.toLowerCase(Locale.ROOT).replaceAll("['’ʼ`]", "");
+        String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+        n = APOSTROPHES.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("");
         // Split on anything but letters and digits (Unicode-aware on every JDK, unlike \\b).
         StringBuilder sb = new StringBuilder();
-        for (String w : n.split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(n)) {
             if (!UNIT_WORDS.contains(w)) {
                 sb.append(w);
             }

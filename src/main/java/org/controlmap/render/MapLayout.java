@@ -1,5 +1,6 @@
 package org.controlmap.render;
 
+import org.controlmap.geodata.PointMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +23,6 @@ import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.coverage.CoverageSimplifier;
 import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -843,25 +842,11 @@ public final class MapLayout {
 
     /** A copy with every coordinate rounded to 0.1 px, the precision all back ends draw. */
     static Geometry round(Geometry g) {
-        Geometry c = g.copy();
-        c.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, r1(seq.getX(i)));
-                seq.setOrdinate(i, 1, r1(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return c;
+        PointMapping m = (x, y, o) -> {
+            o[0] = r1(x);
+            o[1] = r1(y);
+        };
+        return m.copyOf(g);
     }
 
     private static List<Item> roundTexts(List<Item> texts) {

@@ -1,10 +1,9 @@
 package org.controlmap.render;
 
+import org.controlmap.geodata.PointMapping;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -58,28 +57,14 @@ public final class MapProjection {
 
     /** A projected copy of a longitude/latitude geometry (metres). */
     public Geometry project(Geometry lonLat) {
-        Geometry g = lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                forward.transform(in, out);
-                seq.setOrdinate(i, 0, out.x);
-                seq.setOrdinate(i, 1, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
+        PointMapping m = (x, y, o) -> {
+            in.x = x;
+            in.y = y;
+            forward.transform(in, out);
+            o[0] = out.x;
+            o[1] = out.y;
+        };
+        return m.copyOf(lonLat);
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.controlmap.control.schematic;
 
+import org.controlmap.geodata.PointMapping;
 import java.util.Locale;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -58,29 +57,15 @@ final class LocalProjection {
     }
 
     private static Geometry transformed(Geometry g, CoordinateTransform t) {
-        Geometry copy = g.copy();
         ProjCoordinate in = new ProjCoordinate();
         ProjCoordinate out = new ProjCoordinate();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                t.transform(in, out);
-                seq.setOrdinate(i, CoordinateSequence.X, out.x);
-                seq.setOrdinate(i, CoordinateSequence.Y, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        PointMapping m = (x, y, o) -> {
+            in.x = x;
+            in.y = y;
+            t.transform(in, out);
+            o[0] = out.x;
+            o[1] = out.y;
+        };
+        return m.copyOf(g);
     }
 }

@@ -1,5 +1,6 @@
 package org.controlmap.render.chart;
 
+import org.controlmap.geodata.PointMapping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -16,9 +17,6 @@ import org.controlmap.region.Region;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapProjection;
 import org.controlmap.render.MapScene;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -193,26 +191,11 @@ public final class ChangeMap {
 
     /** Projected metres to canvas pixels, rounded to a tenth of a pixel (the scene's contract). */
     private static Geometry px(Geometry projected, MapScene.Georeference r) {
-        Geometry g = projected.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                Coordinate c = seq.getCoordinate(i);
-                seq.setOrdinate(i, 0, round((c.x - r.originX()) * r.scale()));
-                seq.setOrdinate(i, 1, round(r.top() + (r.originY() - c.y) * r.scale()));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
+        PointMapping m = (x, y, o) -> {
+            o[0] = round((x - r.originX()) * r.scale());
+            o[1] = round(r.top() + (r.originY() - y) * r.scale());
+        };
+        return m.copyOf(projected);
     }
 
     private static double round(double v) {

@@ -1,6 +1,7 @@
 package org.controlmap.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.controlmap.control.ScenarioReader;
@@ -47,15 +48,17 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
-            // Every command needs the regions, most a scenario: read the regions and
-            // start the YAML parser on the second core while the first sets up the
-            // command line (start-up is most of a short run).
-            // One helper thread, not two: with picocli on the first core, a third busy
-            // thread only slows the other two down.
+            // Every command needs the regions, most a scenario: read them on the second
+            // core while the first sets up the command line (start-up is most of a short
+            // run). One helper thread, not two: a third busy thread slows the others.
             boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check");
+            boolean bundledScenario = scenario && Arrays.stream(args)
+                    .noneMatch(a -> a.startsWith("--scenario") || a.startsWith("--control"));
             background("prefetch", () -> {
-                RegionCatalogue.bundled();
-                if (scenario) {
+                RegionCatalogue catalogue = RegionCatalogue.bundled();
+                if (bundledScenario) {
+                    ScenarioReader.bundled(catalogue);
+                } else if (scenario) {
                     ScenarioReader.warmUp();
                 }
             });

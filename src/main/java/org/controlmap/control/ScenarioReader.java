@@ -63,8 +63,27 @@ public final class ScenarioReader {
         this.warnings = warnings;
     }
 
-    /** The bundled scenario. */
+    private static volatile Scenario bundled;
+
+    /** The bundled scenario, read once per run (the CLI reads it ahead on the second core). */
     public static Scenario bundled(RegionCatalogue catalogue) {
+        Scenario s = bundled;
+        if (s != null && catalogue == RegionCatalogue.bundled()) {
+            return s;
+        }
+        synchronized (ScenarioReader.class) {
+            if (bundled == null || catalogue != RegionCatalogue.bundled()) {
+                s = readBundled(catalogue);
+                if (catalogue == RegionCatalogue.bundled()) {
+                    bundled = s;
+                }
+                return s;
+            }
+            return bundled;
+        }
+    }
+
+    private static Scenario readBundled(RegionCatalogue catalogue) {
         try (InputStream in = ScenarioReader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled scenario " + BUNDLED_RESOURCE);

@@ -30,6 +30,12 @@ import org.locationtech.jts.io.WKBWriter;
 public final class CompiledFeatures {
     private static final int MAGIC = 0x434d4631; // "CMF1"
 
+    /**
+     * Property the build adds to each bundled feature: its geodesic area in km²
+     * by {@link GeodesicArea}, as {@link Double#toString} writes it (exact).
+     */
+    public static final String AREA_KM2 = "geodesic_area_km2";
+
     private CompiledFeatures() {
     }
 

@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.Geometry;
  * @param nameUk       Ukrainian name ("Запорізька область")
  * @param nameRu       Russian name
  * @param geometry     boundary, longitude/latitude degrees on WGS84, valid, polygonal
- * @param areaKm2      geodesic area of {@code geometry} on the WGS84 ellipsoid, km²
+ * @param areaKm2      geodesic area of {@code geometry} on the WGS84 ellipsoid, km² (for the bundled
+ *                     regions computed by {@code GeodesicArea} when the jar is built)
  * @param officialAreaKm2 area published by the national statistics office, km²
  * @param officialAreaSource citation of {@code officialAreaKm2}
  */

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.CompiledFeatures;
-import org.controlmap.geodata.GeodesicArea;
 
 /**
  * The regions controlmap knows: the bundled Natural Earth boundaries with their
@@ -90,7 +89,8 @@ public final class RegionCatalogue {
                 throw new IllegalStateException("geodata: no official area for " + iso);
             }
             regions.add(new Region(iso, f.string("country"), f.string("type"), f.string("name_en"),
-                    f.string("name_uk"), f.string("name_ru"), f.geometry(), GeodesicArea.km2(f.geometry()),
+                    f.string("name_uk"), f.string("name_ru"), f.geometry(),
+                    Double.parseDouble(f.string(CompiledFeatures.AREA_KM2)),
                     Double.parseDouble(off[1]), off[2]));
         }
         regions.sort(Comparator.comparing((Region r) -> !r.country().equals("UA")).thenComparing(Region::iso));

@@ -27,6 +27,8 @@ class CompiledFeaturesTest {
             Region r = catalogue.byIso(f.string("iso_3166_2")).orElseThrow();
             assertThat(r.geometry().equalsExact(f.geometry())).as(r.iso()).isTrue();
             assertThat(r.nameUk()).isEqualTo(f.string("name_uk"));
+            // Areas are computed at build time by the same code: they must be exactly today's.
+            assertThat(r.areaKm2()).as(r.iso()).isEqualTo(GeodesicArea.km2(f.geometry()));
         }
     }
 

@@ -40,8 +40,8 @@ public record ControlStatement(
     /** Human wording of the figure: "more than 70%", "about 650 km²", "a sliver", "all". */
     public String figureText() {
         String num = amount == null ? "" : (unit == AmountUnit.PERCENT
-                ? TableNumbers.plain(amount) + "%"
-                : TableNumbers.grouped(amount) + " km²");
+                ? NumberText.plain(amount) + "%"
+                : NumberText.grouped(amount) + " km²");
         return switch (qualifier) {
             case EXACT -> num;
             case ABOUT -> "about " + num;

@@ -59,7 +59,7 @@ public final class ScenarioAllocation {
             pct = 100;
         } else if (s.qualifier() == Qualifier.SLIVER && s.amount() == null) {
             pct = NOMINAL_SLIVER_PCT;
-            notes.add("nominal " + TableNumbers.plain(NOMINAL_SLIVER_PCT) + "% for 'a sliver': the source gives "
+            notes.add("nominal " + NumberText.plain(NOMINAL_SLIVER_PCT) + "% for 'a sliver': the source gives "
                     + "no figure");
         } else if (s.unit() == AmountUnit.PERCENT) {
             pct = s.amount();
@@ -74,7 +74,7 @@ public final class ScenarioAllocation {
         if (pct > 100 + 1e-9) {
             throw new InputException(s.place() + ": " + region.iso() + " " + region.nameEn() + ": "
                     + s.figureText() + " is more than the region's " + basis.label() + " area ("
-                    + TableNumbers.grouped(Math.round(area)) + " km²)");
+                    + NumberText.grouped(Math.round(area)) + " km²)");
         }
         switch (s.qualifier()) {
             case MORE_THAN -> notes.add(0, "lower bound: the true share is higher");

@@ -303,10 +303,10 @@ public final class ScenarioReader {
             throw at(name, pl.loc(), label + ": missing percent or km2 (only 'sliver' and 'all' may omit the figure)");
         }
         if (percent != null && (percent < 0 || percent > 100)) {
-            throw at(name, pl.loc(), label + ": percent " + TableNumbers.plain(percent) + " is outside 0–100");
+            throw at(name, pl.loc(), label + ": percent " + NumberText.plain(percent) + " is outside 0–100");
         }
         if (km2 != null && km2 < 0) {
-            throw at(name, pl.loc(), label + ": km2 " + TableNumbers.plain(km2) + " is negative");
+            throw at(name, pl.loc(), label + ": km2 " + NumberText.plain(km2) + " is negative");
         }
         if (km2 != null) {
             double largest = 0;
@@ -314,25 +314,25 @@ public final class ScenarioReader {
                 largest += Math.max(r.officialAreaKm2(), r.areaKm2());
             }
             if (km2 > largest) {
-                throw at(name, pl.loc(), label + ": " + TableNumbers.grouped(km2) + " km² is larger than the "
+                throw at(name, pl.loc(), label + ": " + NumberText.grouped(km2) + " km² is larger than the "
                         + (regions.size() == 1 ? "region" : "regions together") + " ("
-                        + TableNumbers.grouped(Math.round(largest)) + " km²)");
+                        + NumberText.grouped(Math.round(largest)) + " km²)");
             }
         }
         if (q == Qualifier.ALL && percent != null && percent != 100) {
-            throw at(name, pl.loc(), label + ": qualifier 'all' with percent " + TableNumbers.plain(percent)
+            throw at(name, pl.loc(), label + ": qualifier 'all' with percent " + NumberText.plain(percent)
                     + " (all means 100)");
         }
         Double min = number(n, "min", name, pl, label);
         Double max = number(n, "max", name, pl, label);
         if (min != null && max != null && min > max) {
-            throw at(name, pl.loc(), label + ": min " + TableNumbers.plain(min) + " is above max "
-                    + TableNumbers.plain(max));
+            throw at(name, pl.loc(), label + ": min " + NumberText.plain(min) + " is above max "
+                    + NumberText.plain(max));
         }
         if (unit == AmountUnit.PERCENT) {
             for (Double b : new Double[] {min, max}) {
                 if (b != null && (b < 0 || b > 100)) {
-                    throw at(name, pl.loc(), label + ": bound " + TableNumbers.plain(b) + " is outside 0–100");
+                    throw at(name, pl.loc(), label + ": bound " + NumberText.plain(b) + " is outside 0–100");
                 }
             }
         }

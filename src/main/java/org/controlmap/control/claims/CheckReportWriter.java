@@ -1,5 +1,6 @@
 package org.controlmap.control.claims;
 
+import org.controlmap.control.NumberText;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -34,9 +35,9 @@ public final class CheckReportWriter {
         sb.append("Values: ").append(report.valueSource()).append('\n');
         sb.append("Basis: ").append(report.basis() == AreaBasis.OFFICIAL
                 ? "official areas (a percent is a share of the region's official area; Ukraine "
-                        + Numbers.grouped(report.consistency().ukraineKm2(), 0) + " km²)"
+                        + NumberText.grouped(report.consistency().ukraineKm2(), 0) + " km²)"
                 : "geometry (a percent is a share of the region's geodesic area on WGS84; Ukraine "
-                        + Numbers.grouped(report.consistency().ukraineKm2(), 0) + " km²)")
+                        + NumberText.grouped(report.consistency().ukraineKm2(), 0) + " km²)")
                 .append('\n');
         sb.append("Groups are checked as their combined share; a claim holds when its value lies in its "
                 + "interval ('(' and ')' exclude the end).\n\n");
@@ -46,7 +47,7 @@ public final class CheckReportWriter {
             String mark = statusMark(c);
             sb.append(mark).append(" ".repeat(width - mark.length() + 1));
             sb.append(c.text()).append(": ").append(groupedInterval(c.interval(), c.digits())).append(unit);
-            sb.append(", value ").append(c.value() == null ? "unknown" : Numbers.grouped(c.value(), c.digits()) + unit);
+            sb.append(", value ").append(c.value() == null ? "unknown" : NumberText.grouped(c.value(), c.digits()) + unit);
             if (!c.note().isEmpty()) {
                 sb.append(" (").append(c.note()).append(')');
             }
@@ -96,8 +97,8 @@ public final class CheckReportWriter {
     }
 
     private static String groupedInterval(Interval iv, int digits) {
-        return (iv.minOpen() ? "(" : "[") + Numbers.grouped(iv.min(), digits) + ", "
-                + Numbers.grouped(iv.max(), digits) + (iv.maxOpen() ? ")" : "]");
+        return (iv.minOpen() ? "(" : "[") + NumberText.grouped(iv.min(), digits) + ", "
+                + NumberText.grouped(iv.max(), digits) + (iv.maxOpen() ? ")" : "]");
     }
 
     /**
@@ -126,14 +127,14 @@ public final class CheckReportWriter {
                 g.writeEndArray();
                 g.writeStringField("unit", c.unit().label());
                 g.writeFieldName("min");
-                g.writeNumber(Numbers.plain(c.interval().min(), c.digits()));
+                g.writeNumber(NumberText.plain(c.interval().min(), c.digits()));
                 g.writeFieldName("max");
-                g.writeNumber(Numbers.plain(c.interval().max(), c.digits()));
+                g.writeNumber(NumberText.plain(c.interval().max(), c.digits()));
                 g.writeFieldName("value");
                 if (c.value() == null) {
                     g.writeNull();
                 } else {
-                    g.writeNumber(Numbers.plain(c.value(), c.digits()));
+                    g.writeNumber(NumberText.plain(c.value(), c.digits()));
                 }
                 g.writeStringField("status", c.status().label());
                 g.writeBooleanField("min_open", c.interval().minOpen());
@@ -188,13 +189,13 @@ public final class CheckReportWriter {
         Interval pct = km2.times(100 / ukraineKm2);
         g.writeStartObject();
         g.writeFieldName("min_km2");
-        g.writeNumber(Numbers.plain(km2.min(), 3));
+        g.writeNumber(NumberText.plain(km2.min(), 3));
         g.writeFieldName("max_km2");
-        g.writeNumber(Numbers.plain(km2.max(), 3));
+        g.writeNumber(NumberText.plain(km2.max(), 3));
         g.writeFieldName("min_pct");
-        g.writeNumber(Numbers.plain(pct.min(), 2));
+        g.writeNumber(NumberText.plain(pct.min(), 2));
         g.writeFieldName("max_pct");
-        g.writeNumber(Numbers.plain(pct.max(), 2));
+        g.writeNumber(NumberText.plain(pct.max(), 2));
         g.writeBooleanField("min_open", km2.minOpen());
         g.writeBooleanField("max_open", km2.maxOpen());
         g.writeEndObject();

@@ -1,5 +1,7 @@
 package org.controlmap.control.claims;
 
+import org.controlmap.control.NumberText;
+
 /**
  * A range of real numbers whose ends may be open or closed: what a qualified
  * figure allows. "less than 3%" is {@code [0, 3)}, "a sliver" is {@code (0, 1]}.
@@ -92,7 +94,7 @@ public record Interval(double min, double max, boolean minOpen, boolean maxOpen)
 
     /** "[15.5, 20.5]", "[0, 3)": {@code digits} decimals, trailing zeros dropped. */
     public String format(int digits) {
-        return (minOpen ? "(" : "[") + Numbers.plain(min, digits) + ", " + Numbers.plain(max, digits)
+        return (minOpen ? "(" : "[") + NumberText.plain(min, digits) + ", " + NumberText.plain(max, digits)
                 + (maxOpen ? ")" : "]");
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
-import org.controlmap.control.TableNumbers;
+import org.controlmap.control.NumberText;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.AreaBasis;
@@ -218,7 +218,7 @@ public final class ControlOverlay {
             try {
                 return BoundarySnap.snapToRegion(s.region.geometry(), held, exact, snapKm);
             } catch (RuntimeException e) {
-                throw new InputException(name + ": --snap-km " + TableNumbers.plain(snapKm)
+                throw new InputException(name + ": --snap-km " + NumberText.plain(snapKm)
                         + ": cannot snap its polygons to the boundary of " + s.region + " (" + e.getMessage() + ")", e);
             }
         }
@@ -260,7 +260,7 @@ public final class ControlOverlay {
         try {
             return BoundarySnap.trimAlongBoundary(out, allRegions(), snapKm);
         } catch (RuntimeException e) {
-            throw new InputException(name + ": --snap-km " + TableNumbers.plain(snapKm)
+            throw new InputException(name + ": --snap-km " + NumberText.plain(snapKm)
                     + ": cannot snap its polygons outside every region to the regions' outline (" + e.getMessage()
                     + ")", e);
         }
@@ -291,16 +291,16 @@ public final class ControlOverlay {
             double km2 = p.km2();
             if (o.basis() == AreaBasis.OFFICIAL) {
                 km2 = pct / 100 * r.officialAreaKm2();
-                notes.add("official basis: measured " + TableNumbers.plain(round3(p.km2())) + " km² of the "
-                        + TableNumbers.plain(round3(r.areaKm2())) + " km² boundary, scaled to the official "
-                        + TableNumbers.plain(round3(r.officialAreaKm2())) + " km²");
+                notes.add("official basis: measured " + NumberText.plain(round3(p.km2())) + " km² of the "
+                        + NumberText.plain(round3(r.areaKm2())) + " km² boundary, scaled to the official "
+                        + NumberText.plain(round3(r.officialAreaKm2())) + " km²");
             }
             if (p.controller() == Controller.RU && "RU".equals(r.country())) {
                 notes.add("Russian territory: the RU-held polygon extends past the Natural Earth border "
                         + "(boundary mismatch, not occupation)");
             }
             if (o.snapKm() > 0) {
-                notes.add("gaps and overlaps under " + TableNumbers.plain(o.snapKm())
+                notes.add("gaps and overlaps under " + NumberText.plain(o.snapKm())
                         + " km along region boundaries snapped to the boundary");
             }
             rows.add(new RegionControl(r, p.controller(), pct, km2, o.basis(), "measured",

@@ -1,7 +1,7 @@
 package org.controlmap.control.measure;
 
 import java.time.LocalDate;
-import org.controlmap.control.TableNumbers;
+import org.controlmap.control.NumberText;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.AreaBasis;
 
@@ -36,8 +36,8 @@ public record MeasureOptions(AreaBasis basis, double snapKm, LocalDate date, Str
         }
         if (snapKm > MAX_SNAP_KM) {
             // Not a boundary mismatch any more: at this width whole districts would be eroded or filled.
-            throw new InputException("--snap-km " + TableNumbers.plain(snapKm) + ": at most "
-                    + TableNumbers.plain(MAX_SNAP_KM) + " km (boundaries from different sources differ by well"
+            throw new InputException("--snap-km " + NumberText.plain(snapKm) + ": at most "
+                    + NumberText.plain(MAX_SNAP_KM) + " km (boundaries from different sources differ by well"
                     + " under 10 km; 0.5 to 2 km is usual)");
         }
     }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.controlmap.control.Controller;
-import org.controlmap.control.TableNumbers;
+import org.controlmap.control.NumberText;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.CountryOutline;
@@ -111,9 +111,9 @@ public final class ChangeMap {
                 "held by " + c.name() + " on " + toLabel));
         double[] totals = totals(change);
         items.add(figure(px(clip(gained, frame), georef), new MapScene.Style(GAINED, 1, GAINED, 0.8, null), "gained",
-                "gained by " + c.name() + ": " + TableNumbers.grouped(round1(totals[0])) + " km²"));
+                "gained by " + c.name() + ": " + NumberText.grouped(round1(totals[0])) + " km²"));
         items.add(figure(px(clip(lost, frame), georef), new MapScene.Style(LOST, 1, LOST, 0.8, null), "lost",
-                "regained by " + other(c).name() + ": " + TableNumbers.grouped(round1(totals[1])) + " km²"));
+                "regained by " + other(c).name() + ": " + NumberText.grouped(round1(totals[1])) + " km²"));
         items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, TOP, TOP + mapH)), MapScene.Style.line(0x666666, 1),
                 "frame", null));
 
@@ -123,12 +123,12 @@ public final class ChangeMap {
                 false, MUTED));
         double ly = TOP + mapH + 28;
         items.addAll(swatch(16, ly, GAINED, 1, "Gained by " + c.name() + ": "
-                + TableNumbers.grouped(round1(totals[0])) + " km²"));
+                + NumberText.grouped(round1(totals[0])) + " km²"));
         items.addAll(swatch(330, ly, LOST, 1, "Regained by " + other(c).name() + ": "
-                + TableNumbers.grouped(round1(totals[1])) + " km²"));
+                + NumberText.grouped(round1(totals[1])) + " km²"));
         items.addAll(swatch(660, ly, HELD, 0.22, "Held by " + c.name() + " on " + toLabel));
         items.add(text(16, ly + 34, "Net: " + (totals[0] - totals[1] >= 0 ? "+" : "−")
-                + TableNumbers.grouped(round1(Math.abs(totals[0] - totals[1]))) + " km² for " + c.name()
+                + NumberText.grouped(round1(Math.abs(totals[0] - totals[1]))) + " km² for " + c.name()
                 + " (geodesic, WGS84; all regions and outside)", 13, false, INK));
         items.add(text(16, ly + 62, "Source: " + credit + ". Boundaries: Natural Earth. Projection: Lambert "
                 + "conformal conic 46°/51°N, 32°E.", 12, false, MUTED));

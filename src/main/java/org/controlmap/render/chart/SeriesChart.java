@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.controlmap.control.TableNumbers;
+import org.controlmap.control.NumberText;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.render.MapFonts;
@@ -195,7 +195,7 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
             double yy = yOf.applyAsDouble(t);
             g.setColor(GRID);
             g.draw(new Line2D.Double(x0, yy, x1, yy));
-            String s = TableNumbers.grouped(t);
+            String s = NumberText.grouped(t);
             g.setColor(MUTED);
             g.drawString(s, (float) (x0 - 8 - fonts.width(s, 12, false)), (float) (yy + 4));
         }
@@ -248,7 +248,7 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
             g.setColor(INK);
             g.setFont(fonts.font(12, false));
             double lastV = l.values().length == 0 ? 0 : l.values()[l.values().length - 1];
-            g.drawString(l.label() + " (" + TableNumbers.grouped(Math.round(lastV)) + ")", (float) (x1 + 46),
+            g.drawString(l.label() + " (" + NumberText.grouped(Math.round(lastV)) + ")", (float) (x1 + 46),
                     (float) (ly + 4));
             i++;
         }

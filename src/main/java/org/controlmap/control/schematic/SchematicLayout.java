@@ -152,10 +152,17 @@ public final class SchematicLayout {
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final List<CountryOutline> outlines;
+    private final int workers;
 
     /** @param outlines country outlines, lon/lat (see {@link CountryOutline#bundled()}) */
     public SchematicLayout(List<CountryOutline> outlines) {
+        this(outlines, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** As {@link #SchematicLayout(List)}, laying out on at most {@code workers} threads (1: the caller's only). */
+    SchematicLayout(List<CountryOutline> outlines, int workers) {
         this.outlines = List.copyOf(outlines);
+        this.workers = Math.max(1, workers);
     }
 
     /** A layout against the bundled country outlines. */
@@ -168,24 +175,18 @@ public final class SchematicLayout {
      * in the allocation's row order (catalogue order). Rows are laid out in
      * descending share; among equal shares, first the region next to the
      * most-held region already laid out, then in row order.
+     *
+     * <p>A piece depends only on the pieces of the same holder in regions near
+     * its own (its seeds touch nothing else), so pieces with no such piece in
+     * common are laid out concurrently, on the caller's thread and one more
+     * (see {@link Schedule}); each piece is laid out from exactly the pieces it
+     * would see laid out one after another, so the result is the same.
      */
     public List<SchematicPiece> pieces(Allocation allocation) {
         List<RegionControl> rows = allocation.rows();
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).share() > 0 && !rows.get(i).region().geometry().isEmpty()) {
-                todo.add(i);
-            }
-        }
-        SchematicPiece[] byRow = new SchematicPiece[rows.size()];
-        List<SchematicPiece> placed = new ArrayList<>();
-        while (!todo.isEmpty()) {
-            int next = next(rows, todo, placed);
-            todo.remove(Integer.valueOf(next));
-            SchematicPiece p = layOut(rows.get(next), placed);
-            byRow[next] = p;
-            placed.add(p);
-        }
+        Schedule schedule = new Schedule(rows, order(rows));
+        schedule.run(workers);
+        SchematicPiece[] byRow = schedule.byRow();
         List<SchematicPiece> out = new ArrayList<>();
         for (SchematicPiece p : byRow) {
             if (p != null) {
@@ -196,12 +197,33 @@ public final class SchematicLayout {
     }
 
     /**
+     * The order rows are laid out in (row indices): repeatedly {@link #next}.
+     * It depends only on the rows (shares, holders, region adjacency), not on
+     * the pieces' shapes.
+     */
+    private static List<Integer> order(List<RegionControl> rows) {
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).share() > 0 && !rows.get(i).region().geometry().isEmpty()) {
+                todo.add(i);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            int next = next(rows, todo, order);
+            todo.remove(Integer.valueOf(next));
+            order.add(next);
+        }
+        return order;
+    }
+
+    /**
      * The row to lay out next: the highest share; among equal shares the one
      * next to the most-held region already laid out (so Kherson, next to
      * all-held Crimea, goes before Zaporizhzhia, next to 80 %-held Donetsk, and
      * Zaporizhzhia can then grow from both); then catalogue order.
      */
-    private static int next(List<RegionControl> rows, List<Integer> todo, List<SchematicPiece> placed) {
+    private static int next(List<RegionControl> rows, List<Integer> todo, List<Integer> placed) {
         double top = todo.stream().mapToDouble(i -> rows.get(i).share()).max().orElseThrow();
         int best = -1;
         double bestSupport = -1;
@@ -211,10 +233,11 @@ public final class SchematicLayout {
                 continue;
             }
             double support = 0;
-            for (SchematicPiece p : placed) {
-                if (p.controller() == r.controller() && p.share() > support
+            for (int j : placed) {
+                RegionControl p = rows.get(j);
+                if (p.controller() == r.controller() && pieceShare(p) > support
                         && adjacent(p.region().geometry(), r.region().geometry())) {
-                    support = p.share();
+                    support = pieceShare(p);
                 }
             }
             if (support > bestSupport) {
@@ -223,6 +246,185 @@ public final class SchematicLayout {
             }
         }
         return best;
+    }
+
+    /** {@link SchematicPiece#share()} of the row's piece, computed as the piece computes it. */
+    private static double pieceShare(RegionControl row) {
+        double areaKm2 = row.region().areaKm2();
+        return Math.min(1, row.share()) * areaKm2 / areaKm2;
+    }
+
+    /**
+     * True when a piece in region b could seed one in region a: their
+     * bounding boxes, grown by {@value #NEAR_DEG}°, meet. Seeds are boundary
+     * within {@value #TOUCH_M} m (under 0.015° of latitude or longitude at these
+     * latitudes) of another piece, which lies in its own region, so this errs
+     * only on the side of waiting for a piece that is not needed.
+     */
+    private static boolean near(Geometry a, Geometry b) {
+        Envelope ea = new Envelope(a.getEnvelopeInternal());
+        ea.expandBy(NEAR_DEG);
+        return ea.intersects(b.getEnvelopeInternal());
+    }
+
+    /**
+     * Lays out the rows in their order on a few threads. A row waits for the
+     * rows before it of the same holder in {@link #near} regions; a row that
+     * finds no seed among those (it grows from the nearest point of everything
+     * its holder has, see the class comment) is laid out again once all the
+     * rows before it of the same holder are done. Whole regions wait for nothing.
+     * Each row is laid out from its pieces in the order they come in the
+     * sequential order, which is what it would see laid out one at a time.
+     */
+    private final class Schedule {
+        private final List<RegionControl> rows;
+        private final List<Integer> order;
+        // Per position in order: positions of the rows it waits for.
+        private final List<List<Integer>> nearBefore = new ArrayList<>();
+        private final List<List<Integer>> allBefore = new ArrayList<>();
+        private final boolean[] needsAll;
+        private final boolean[] started;
+        private final SchematicPiece[] done;
+        private int remaining;
+        private Throwable failure;
+
+        Schedule(List<RegionControl> rows, List<Integer> order) {
+            this.rows = rows;
+            this.order = order;
+            int n = order.size();
+            needsAll = new boolean[n];
+            started = new boolean[n];
+            done = new SchematicPiece[n];
+            remaining = n;
+            for (int k = 0; k < n; k++) {
+                RegionControl r = rows.get(order.get(k));
+                List<Integer> nearK = new ArrayList<>();
+                List<Integer> allK = new ArrayList<>();
+                if (Math.min(1, r.share()) < WHOLE_SHARE) {
+                    for (int j = 0; j < k; j++) {
+                        RegionControl o = rows.get(order.get(j));
+                        if (o.controller() == r.controller()) {
+                            allK.add(j);
+                            if (near(r.region().geometry(), o.region().geometry())) {
+                                nearK.add(j);
+                            }
+                        }
+                    }
+                }
+                nearBefore.add(nearK);
+                allBefore.add(allK);
+            }
+        }
+
+        /** Lays out every row, on this thread and up to workers - 1 more. */
+        void run(int workers) {
+            List<Thread> helpers = new ArrayList<>();
+            for (int w = 1; w < Math.min(workers, order.size()); w++) {
+                Thread t = new Thread(this::work, "controlmap-schematic-" + w);
+                t.setDaemon(true);
+                t.start();
+                helpers.add(t);
+            }
+            work();
+            for (Thread t : helpers) {
+                boolean interrupted = false;
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the pieces are needed: wait on, then pass the interrupt on
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (this) {
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+            }
+        }
+
+        SchematicPiece[] byRow() {
+            SchematicPiece[] byRow = new SchematicPiece[rows.size()];
+            for (int k = 0; k < order.size(); k++) {
+                byRow[order.get(k)] = done[k];
+            }
+            return byRow;
+        }
+
+        private void work() {
+            while (true) {
+                int k;
+                List<SchematicPiece> placed;
+                boolean all;
+                synchronized (this) {
+                    while (true) {
+                        if (remaining == 0 || failure != null) {
+                            notifyAll();
+                            return;
+                        }
+                        k = ready();
+                        if (k >= 0) {
+                            break;
+                        }
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            // Other threads wait for this one's pieces: go on, keep the interrupt.
+                            Thread.currentThread().interrupt();
+                            failure = new IllegalStateException("interrupted while laying out pieces", e);
+                        }
+                    }
+                    started[k] = true;
+                    all = needsAll[k] || nearBefore.get(k).size() == allBefore.get(k).size();
+                    placed = new ArrayList<>();
+                    for (int j : all ? allBefore.get(k) : nearBefore.get(k)) {
+                        placed.add(done[j]);
+                    }
+                }
+                SchematicPiece p = null;
+                Throwable error = null;
+                try {
+                    p = layOut(rows.get(order.get(k)), placed, all);
+                } catch (RuntimeException | Error e) {
+                    error = e;
+                }
+                synchronized (this) {
+                    if (error != null) {
+                        failure = failure != null ? failure : error;
+                    } else if (p == null) {
+                        needsAll[k] = true;
+                        started[k] = false;
+                    } else {
+                        done[k] = p;
+                        remaining--;
+                    }
+                    notifyAll();
+                }
+            }
+        }
+
+        /** The first row not started whose pieces are all laid out, or -1. */
+        private int ready() {
+            for (int k = 0; k < order.size(); k++) {
+                if (started[k]) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int j : needsAll[k] ? allBefore.get(k) : nearBefore.get(k)) {
+                    ok &= done[j] != null;
+                }
+                if (ok) {
+                    return k;
+                }
+            }
+            return -1;
+        }
     }
 
     // Regions of one catalogue share their borders exactly; the tolerance
@@ -237,7 +439,13 @@ public final class SchematicLayout {
     private record Source(String label, Geometry lonLat) {
     }
 
-    private SchematicPiece layOut(RegionControl row, List<SchematicPiece> placed) {
+    /**
+     * One row's piece, from the pieces laid out before it; {@code complete}
+     * when those are all of them of the same holder (else only those in near
+     * regions). Null when the piece grows from the nearest point and the
+     * pieces are not complete: lay it out again with all of them.
+     */
+    private SchematicPiece layOut(RegionControl row, List<SchematicPiece> placed, boolean complete) {
         Region region = row.region();
         Controller holder = row.controller();
         double share = Math.min(1, row.share());
@@ -276,6 +484,8 @@ public final class SchematicLayout {
         if (best >= 0) {
             seed = merged(seeds.lines.get(best));
             grownFrom = String.join(" + ", seeds.labels.get(best));
+        } else if (!complete) {
+            return null;
         } else if (!sources.isEmpty()) {
             Geometry territory = GF.buildGeometry(sources.stream().map(s -> proj.project(s.lonLat())).toList());
             Coordinate nearest = DistanceOp.nearestPoints(regionP, territory)[0];
@@ -431,6 +641,11 @@ public final class SchematicLayout {
         private Geometry pHi;
         private double aLo;
         private double aHi;
+        private final List<Grown> grownSeeds = new ArrayList<>();
+
+        /** A seed (compared by identity) grown by d on the base (by identity) of its time. */
+        private record Grown(Geometry seed, Geometry base, double d, Geometry geometry) {
+        }
 
         Growth(LocalProjection proj, Geometry regionP, Geometry regionLL, Geometry seed, double targetKm2,
                 boolean allParts) {
@@ -656,28 +871,45 @@ public final class SchematicLayout {
         }
         /** The seed grown by d metres (and the piece it grows on from), in the plane, as drawn. */
         private Geometry grown(double d) {
-            Geometry b = buffer(seedS, d);
-            return base == null ? b : OverlayNGRobust.overlay(b, base, OverlayNG.UNION);
+            return grown(seedS, d);
+        }
+
+        /**
+         * A seed grown by d metres and joined to {@link #base}. The search asks
+         * for the same distance more than once (an accepted cheap piece built in
+         * full when the cheap seed is the full one, a bracket end rebuilt, a
+         * secant step landing on a distance tried), and a buffer is the costly
+         * part of an evaluation, so grown seeds are kept for the search's
+         * lifetime (a few dozen at most). Same inputs, same geometry: the result
+         * does not depend on what was kept.
+         */
+        private Geometry grown(Geometry seed, double d) {
+            for (Grown g : grownSeeds) {
+                if (g.seed() == seed && g.base() == base && g.d() == d) {
+                    return g.geometry();
+                }
+            }
+            Geometry b = buffer(seed, d);
+            Geometry g = base == null ? b : OverlayNGRobust.overlay(b, base, OverlayNG.UNION);
+            grownSeeds.add(new Grown(seed, base, d, g));
+            return g;
         }
 
         /** As {@link #grown}, cheaper and within d/32 of it, for the search (see SEARCH_SEED_REL). */
         private Geometry searchGrown(double d) {
-            Geometry b;
             if (seedS instanceof Point) {
-                b = buffer(seedS, d);
-            } else {
-                // Tolerances in steps of 2 so nearby distances share one simplified seed.
-                double tol = SEED_SIMPLIFY_M;
-                while (tol * 2 <= SEARCH_SEED_REL * d) {
-                    tol *= 2;
-                }
-                if (tol != searchSeedTol) {
-                    searchSeedTol = tol;
-                    searchSeed = tol > SEED_SIMPLIFY_M ? DouglasPeuckerSimplifier.simplify(seedS, tol) : seedS;
-                }
-                b = buffer(searchSeed, d);
+                return grown(seedS, d);
             }
-            return base == null ? b : OverlayNGRobust.overlay(b, base, OverlayNG.UNION);
+            // Tolerances in steps of 2 so nearby distances share one simplified seed.
+            double tol = SEED_SIMPLIFY_M;
+            while (tol * 2 <= SEARCH_SEED_REL * d) {
+                tol *= 2;
+            }
+            if (tol != searchSeedTol) {
+                searchSeedTol = tol;
+                searchSeed = tol > SEED_SIMPLIFY_M ? DouglasPeuckerSimplifier.simplify(seedS, tol) : seedS;
+            }
+            return grown(searchSeed, d);
         }
 
         /** region ∩ buffer(seed, d), the component connected to the seed, in the plane (cheap while {@link #cheap}). */

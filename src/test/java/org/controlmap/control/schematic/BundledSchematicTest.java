@@ -107,4 +107,16 @@ class BundledSchematicTest {
         assertThat(text).contains("\"iso_3166_2\":\"UA-14\",\"name\":\"Donetsk\",\"controller\":\"RU\","
                 + "\"target_km2\":").contains("\"share_pct\":80,\"schematic\":true,\"grown_from\":");
     }
+
+    @Test
+    void laidOutConcurrentlyAsOneAtATime() {
+        List<SchematicPiece> one = new SchematicLayout(CountryOutline.bundled(), 1).pieces(reuters);
+        List<SchematicPiece> two = new SchematicLayout(CountryOutline.bundled(), 2).pieces(reuters);
+        assertThat(two).hasSameSizeAs(one);
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(two.get(i).grownFrom()).isEqualTo(one.get(i).grownFrom());
+            assertThat(two.get(i).areaKm2()).isEqualTo(one.get(i).areaKm2());
+            assertThat(two.get(i).geometry().equalsExact(one.get(i).geometry())).as(one.get(i).region().iso()).isTrue();
+        }
+    }
 }

@@ -252,4 +252,32 @@ class SchematicLayoutTest {
         }
         assertThat(same).containsOnly(true);
     }
+
+    @Test
+    void laidOutConcurrentlyAsOneAtATime() {
+        // Alpha borders Russia; Beta borders Alpha (waits for its piece); Kappa is
+        // Russian and held by Ukraine (independent); Sigma touches nothing and is
+        // far from every other region, so it grows from the nearest point of all
+        // Russia holds, Alpha's and Beta's pieces included, laid out again once
+        // they are done.
+        Region a = region("T-A", "UA", "Alpha", box(41, 42, 47.5, 48.5));
+        Region b = region("T-B", "UA", "Beta", box(40, 41, 47.5, 48.5));
+        Region k = region("T-K", "RU", "Kappa", box(42, 43, 48, 49));
+        Region s = region("T-S", "UA", "Sigma", box(36, 37, 46, 47));
+        Allocation al = allocation(row(a, Controller.RU, 60), row(b, Controller.RU, 40), row(k, Controller.UA, 3),
+                row(s, Controller.RU, 10));
+        List<SchematicPiece> one = new SchematicLayout(OUTLINES, 1).pieces(al);
+        List<SchematicPiece> many = new SchematicLayout(OUTLINES, 3).pieces(al);
+        assertThat(many).hasSameSizeAs(one).hasSize(4);
+        for (int i = 0; i < one.size(); i++) {
+            SchematicPiece p = one.get(i);
+            SchematicPiece q = many.get(i);
+            assertThat(q.region()).isSameAs(p.region());
+            assertThat(q.grownFrom()).isEqualTo(p.grownFrom());
+            assertThat(q.areaKm2()).isEqualTo(p.areaKm2());
+            assertThat(q.geometry().equalsExact(p.geometry())).as(p.region().iso()).isTrue();
+        }
+        assertThat(many.get(1).grownFrom()).isEqualTo("Alpha");
+        assertThat(many.get(3).grownFrom()).isEqualTo("nearest point to Russia + Alpha + Beta");
+    }
 }

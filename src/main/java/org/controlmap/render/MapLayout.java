@@ -90,14 +90,18 @@ public final class MapLayout {
 
     private final MapOptions options;
     private final MapWording words;
-    private final MapFonts fonts;
     private final MapProjection projection = new MapProjection();
     private final double u;
+
+    // Fonts are fetched when labels are measured, not before: the base map does
+    // not need them and is laid out while the fonts are still loading.
+    private static MapFonts fonts() {
+        return MapFonts.get();
+    }
 
     private MapLayout(MapOptions options) {
         this.options = options;
         this.words = new MapWording(options.lang());
-        this.fonts = MapFonts.get();
         this.u = options.widthPx() / 1600.0;
     }
 
@@ -560,11 +564,11 @@ public final class MapLayout {
         double w = 0;
         double h = 0;
         for (String name : lines.get(0).split("\n")) {
-            w = Math.max(w, fonts.width(name, nameSize, true));
+            w = Math.max(w, fonts().width(name, nameSize, true));
             h += nameSize * 1.15;
         }
         for (int k = 1; k < lines.size(); k++) {
-            w = Math.max(w, fonts.width(lines.get(k), figSize, false));
+            w = Math.max(w, fonts().width(lines.get(k), figSize, false));
             h += figSize * 1.2;
         }
         double pad = 3 * u;
@@ -614,7 +618,7 @@ public final class MapLayout {
             String key = (String) place[0];
             boolean sea = key.equals("BLACK") || key.equals("AZOV");
             String text = words.place(key);
-            double w = fonts.width(text, size, !sea) + 4 * u;
+            double w = fonts().width(text, size, !sea) + 4 * u;
             double h = size * 1.2;
             for (double[] ll : (double[][]) place[1]) {
                 Coordinate c = toPx.transform(projection.project(ll[0], ll[1]), new Coordinate());
@@ -654,7 +658,7 @@ public final class MapLayout {
                 classSwatch(CLASS_BOUNDS.length), false});
             if (anyUa) {
                 entries.add(new Object[] {words.shareHeading(Controller.UA) + ": ■", new int[0], false});
-                textW = Math.max(textW, fonts.width(words.shareHeading(Controller.UA) + ":", size, false) + 6 * u
+                textW = Math.max(textW, fonts().width(words.shareHeading(Controller.UA) + ":", size, false) + 6 * u
                         + BLUES.length * (sh + 2 * u) - sw - 8 * u);
             }
         } else {
@@ -665,12 +669,12 @@ public final class MapLayout {
             entries.add(new Object[] {words.restOfUkraine(), new int[] {UKRAINE}, false});
         }
         for (Object[] e : entries) {
-            textW = Math.max(textW, fonts.width((String) e[0], size, (Boolean) e[2])
+            textW = Math.max(textW, fonts().width((String) e[0], size, (Boolean) e[2])
                     + ((int[]) e[1]).length * (sw + 4 * u));
         }
         String note = options.mode() == MapMode.SCHEMATIC ? words.schematicNote() : null;
         if (note != null) {
-            textW = Math.max(textW, fonts.width(note, 14 * u, true) - sw - 8 * u);
+            textW = Math.max(textW, fonts().width(note, 14 * u, true) - sw - 8 * u);
         }
         // Scale bar: a round length near 170 px, true at the frame's centre latitude.
         Coordinate centreLl = centreLonLat(frame, toPx);
@@ -684,7 +688,7 @@ public final class MapLayout {
             }
         }
         double barW = km * pxPerKm;
-        double boxW = Math.max(sw + 8 * u + textW, barW + fonts.width(km + " " + words.km(), size, false)) + 2 * pad;
+        double boxW = Math.max(sw + 8 * u + textW, barW + fonts().width(km + " " + words.km(), size, false)) + 2 * pad;
         int lines = entries.size() + (note != null ? 1 : 0);
         double boxH = pad * 2 + lines * row + 52 * u;
         double x0 = frame.getMinX() + 14 * u;
@@ -706,7 +710,7 @@ public final class MapLayout {
             }
             if (colours.length == 0 && !(Boolean) e[2]) {
                 // the Ukrainian-held row of the choropleth: blue class swatches after the words
-                double tx = x0 + pad + fonts.width((String) e[0], size, false) - fonts.width("■", size, false);
+                double tx = x0 + pad + fonts().width((String) e[0], size, false) - fonts().width("■", size, false);
                 texts.add(new Text(x0 + pad, y + row / 2 + size * 0.35, ((String) e[0]).replace(": ■", ":"), size,
                         false, Anchor.START, TEXT, -1, 0, "legend"));
                 for (int b = 0; b < BLUES.length; b++) {
@@ -741,7 +745,7 @@ public final class MapLayout {
                 "scale"));
         texts.add(new Text(bx + barW, ty, words.plain(km) + " " + words.km(), size * 0.9, false, Anchor.MIDDLE, TEXT,
                 -1, 0, "scale"));
-        texts.add(new Text(bx + barW + fonts.width(words.plain(km) + " " + words.km(), size * 0.9, false) / 2
+        texts.add(new Text(bx + barW + fonts().width(words.plain(km) + " " + words.km(), size * 0.9, false) / 2
                 + 10 * u, ty, "(" + words.scaleNote(lat) + ")", size * 0.8, false, Anchor.START, TEXT_MUTED, -1, 0,
                 "scale"));
         rows.addAll(roundTexts(texts));

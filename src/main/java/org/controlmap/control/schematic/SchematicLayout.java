@@ -95,8 +95,10 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * <p>Accuracy and cost on the bundled regions (Reuters scenario, 9 pieces):
  * geodesic areas within 0.007 % of their targets, 3–10 area evaluations per
  * piece (about 25 for Zaporizhzhia, whose area jumps), 1–3 of them in full;
- * about 0.13 s for all nine once the JIT has warmed up and 0.3–0.4 s in a
- * fresh JVM with the launcher's C1-only JIT, on a 2-core machine.
+ * about 0.13 s for all nine once the JIT has warmed up; in a fresh JVM with
+ * the launcher's C1-only JIT, on a 2-core machine, about 0.3 s laid out on two
+ * threads (the longest chain is Luhansk, Donetsk, Zaporizhzhia) while the base
+ * map is laid out on a third, against 0.3–0.4 s one at a time.
  *
  * <p>Deterministic: the same input gives the same geometries. Instances keep no
  * state between calls.

@@ -23,9 +23,9 @@ import org.locationtech.proj4j.ProjCoordinate;
  * transforms keep state); make one per thread.
  */
 final class LocalProjection {
+    // The factory only reads its registry once built; the systems it makes are
+    // made per projection, since pieces are laid out on more than one thread.
     private static final CRSFactory CRS = new CRSFactory();
-    private static final CoordinateReferenceSystem WGS84 =
-            CRS.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
 
     private final CoordinateTransform forward;
     private final CoordinateTransform inverse;
@@ -34,10 +34,11 @@ final class LocalProjection {
     LocalProjection(double lon0, double lat0) {
         String params = String.format(Locale.ROOT,
                 "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs", lat0, lon0);
+        CoordinateReferenceSystem wgs84 = CRS.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
         CoordinateReferenceSystem laea = CRS.createFromParameters("laea", params);
         CoordinateTransformFactory f = new CoordinateTransformFactory();
-        forward = f.createTransform(WGS84, laea);
-        inverse = f.createTransform(laea, WGS84);
+        forward = f.createTransform(wgs84, laea);
+        inverse = f.createTransform(laea, wgs84);
     }
 
     /** Centred on the middle of the geometry's lon/lat bounding box. */

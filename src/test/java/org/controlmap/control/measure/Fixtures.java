@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
-/** Synthetic regions and control files of known shape, for tests (never ../shared). */
+/** Synthetic regions and control files of known shape, for tests (never the sample data beside the project). */
 final class Fixtures {
     static final GeometryFactory GF = new GeometryFactory();
 

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.controlmap.control.NumberText;
 import org.controlmap.control.Controller;
 
 /**
@@ -67,10 +68,10 @@ public enum ChangeFormat {
                     + other.toUpperCase(Locale.ROOT) + " | Net " + change.controller().name() + " |\n");
             w.write("|---|---|---:|---:|---:|\n");
             for (ControlChange.Row r : change.rows()) {
+                // For reading, not re-parsing: grouped, one decimal (the CSV and JSON keep three).
                 w.write("| " + r.iso() + " | " + r.name().replace("|", "\\|") + " | "
-                        + SeriesFormat.km2(r.gainedKm2()).toPlainString() + " | "
-                        + SeriesFormat.km2(r.lostKm2()).toPlainString() + " | "
-                        + SeriesFormat.km2(r.netKm2()).toPlainString() + " |\n");
+                        + NumberText.grouped(r.gainedKm2(), 1) + " | " + NumberText.grouped(r.lostKm2(), 1) + " | "
+                        + NumberText.grouped(r.netKm2(), 1) + " |\n");
             }
         }
         w.flush();

@@ -131,8 +131,8 @@ public final class RegionCatalogue {
         return rows;
     }
 
-    // Bundled tables are ours and simple (quotes only around fields with commas),
-    // so a few lines beat a CSV dependency on the start-up path.
+    // Bundled tables are ours and simple (quotes only around fields with commas), so a
+    // few lines beat loading Jackson's CSV and databind classes on every start-up.
     private static String[] splitCsv(String line, char sep) {
         List<String> out = new ArrayList<>();
         StringBuilder sb = new StringBuilder();

@@ -1,10 +1,9 @@
 package org.controlmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.controlmap.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +15,11 @@ class AreasCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void defaultIsTheBundledScenarioAsCsv() {
-        Result r = run("areas");
+        CliRun r = run("areas");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out().lines()).hasSize(32);
@@ -38,7 +29,7 @@ class AreasCommandTest {
     @Test
     void writesTheFormatOfTheExtension() throws IOException {
         Path md = dir.resolve("t.md");
-        Result r = run("areas", "-o", md.toString());
+        CliRun r = run("areas", "-o", md.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(Files.readString(md)).startsWith("**Territory held");
@@ -53,7 +44,7 @@ class AreasCommandTest {
                 + "  - {region: UA-99, controller: RU, percent: 5}\n");
         Path out = dir.resolve("t.csv");
         Files.writeString(out, "previous");
-        Result r = run("areas", "--scenario", bad.toString(), "-o", out.toString());
+        CliRun r = run("areas", "--scenario", bad.toString(), "-o", out.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("controlmap: " + bad + ":4:5: ").contains("UA-99: no such region")
@@ -68,23 +59,23 @@ class AreasCommandTest {
     void debugShowsTheStackTrace() throws IOException {
         Path empty = dir.resolve("empty.yaml");
         Files.writeString(empty, "");
-        Result r = run("areas", "--debug", "--scenario", empty.toString());
+        CliRun r = run("areas", "--debug", "--scenario", empty.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("empty file").contains("at org.controlmap");
     }
 
     @Test
     void usageErrors() {
-        Result r = run("areas", "--format", "xls");
+        CliRun r = run("areas", "--format", "xls");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--format").contains("xls");
-        Result ext = run("areas", "-o", dir.resolve("t.xlsx").toString());
+        CliRun ext = run("areas", "-o", dir.resolve("t.xlsx").toString());
         assertThat(ext.code()).isEqualTo(2);
         assertThat(ext.err()).contains("unknown table format");
-        Result missingDir = run("areas", "-o", dir.resolve("nope/t.csv").toString());
+        CliRun missingDir = run("areas", "-o", dir.resolve("nope/t.csv").toString());
         assertThat(missingDir.code()).isEqualTo(2);
         assertThat(missingDir.err()).contains("does not exist");
-        Result missing = run("areas", "--scenario", dir.resolve("none.yaml").toString());
+        CliRun missing = run("areas", "--scenario", dir.resolve("none.yaml").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("none.yaml: no such file");
     }
@@ -96,14 +87,14 @@ class AreasCommandTest {
         Files.writeString(control, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                 + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[33.0,44.2],"
                 + "[34.2,44.2],[34.2,45.0],[33.0,45.0],[33.0,44.2]]]}}]}");
-        Result r = run("areas", "--control", control.toString());
+        CliRun r = run("areas", "--control", control.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String sevastopol = r.out().lines().filter(l -> l.startsWith("UA-40,")).findFirst().orElseThrow();
         assertThat(sevastopol).contains(",geometry,RU,100.00,");
         assertThat(r.out()).containsPattern("(?m)^outside,outside every region,,,geometry,RU,,[1-9]");
         assertThat(r.out().lines().filter(l -> l.startsWith("UA-43,")).findFirst().orElseThrow())
                 .contains(",RU,"); // the box reaches into the Autonomous Republic too
-        Result both = run("areas", "--control", control.toString(), "--scenario", control.toString());
+        CliRun both = run("areas", "--control", control.toString(), "--scenario", control.toString());
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
         assertThat(run("areas", "--snap-km", "1").err()).contains("--snap-km needs --control");

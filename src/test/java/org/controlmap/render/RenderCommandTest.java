@@ -1,15 +1,14 @@
 package org.controlmap.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.controlmap.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.controlmap.cli.Main;
+import org.controlmap.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,15 +17,7 @@ class RenderCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private long files() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
@@ -40,7 +31,7 @@ class RenderCommandTest {
         Path png = dir.resolve("map.png");
         Path pdf = dir.resolve("map.pdf");
         Path geo = dir.resolve("pieces.geojson");
-        Result r = run("render", "-o", svg.toString(), "-o", png.toString(), "-o", pdf.toString(), "--width", "800",
+        CliRun r = run("render", "-o", svg.toString(), "-o", png.toString(), "-o", pdf.toString(), "--width", "800",
                 "--export-geojson", geo.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String s = Files.readString(svg, StandardCharsets.UTF_8);
@@ -58,7 +49,7 @@ class RenderCommandTest {
     @Test
     void titleAndModeOptions() throws IOException {
         Path svg = dir.resolve("c.svg");
-        Result r = run("render", "--mode", "choropleth", "--title", "My <map> & co", "--lang", "uk", "-o",
+        CliRun r = run("render", "--mode", "choropleth", "--title", "My <map> & co", "--lang", "uk", "-o",
                 svg.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String s = Files.readString(svg, StandardCharsets.UTF_8);
@@ -85,7 +76,7 @@ class RenderCommandTest {
             {"render", "--export-geojson", dir.resolve("p.csv").toString(), "-o", dir.resolve("a.svg").toString()},
         };
         for (String[] args : cases) {
-            Result r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + " → " + r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as(r.err()).isLessThanOrEqualTo(2);
             assertThat(r.err()).startsWith("controlmap: ");
@@ -95,7 +86,7 @@ class RenderCommandTest {
 
     @Test
     void unknownExtensionMessageNamesTheFileAndTheFormats() {
-        Result r = run("render", "-o", dir.resolve("map.jpg").toString());
+        CliRun r = run("render", "-o", dir.resolve("map.jpg").toString());
         assertThat(r.err()).contains("map.jpg").contains(".svg, .png or .pdf");
     }
 
@@ -110,7 +101,7 @@ class RenderCommandTest {
                 + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
                 + "[[[36.0,49.9],[37.0,49.9],[37.0,50.6],[36.0,50.6],[36.0,49.9]]]}}]}");
         Path svg = dir.resolve("m.svg");
-        Result r = run("render", "--control", control.toString(), "-o", svg.toString());
+        CliRun r = run("render", "--control", control.toString(), "-o", svg.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String s = Files.readString(svg, StandardCharsets.UTF_8);
         assertThat(s).contains("class=\"controlled\" data-iso=\"UA-23\"").contains("class=\"controlled\" data-iso=\"UA-14\"")

@@ -2,11 +2,10 @@ package org.controlmap.control.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.controlmap.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import org.controlmap.cli.Main;
+import org.controlmap.cli.CliRun;
 import org.controlmap.control.Controller;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioAllocation;
@@ -29,15 +28,7 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static List<String> fieldNames(JsonNode n) {
         List<String> names = new ArrayList<>();
@@ -79,7 +70,7 @@ class CheckCommandTest {
 
     @Test
     void jsonHasTheIssuesShape() throws Exception {
-        Run r = run("check", "--format", "json");
+        CliRun r = run("check", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(fieldNames(root)).startsWith("claims", "consistent");
@@ -104,7 +95,7 @@ class CheckCommandTest {
         Path out = dir.resolve("check.json");
         assertThat(run("check", "-o", out.toString()).code()).isZero();
         assertThat(new ObjectMapper().readTree(out.toFile()).has("claims")).isTrue();
-        Run text = run("check");
+        CliRun text = run("check");
         assertThat(text.out()).contains("[not met] Russia holds more than 110,000 km² of Ukraine")
                 .contains("Consistent: yes").contains("[0, 3)%");
     }
@@ -117,7 +108,7 @@ class CheckCommandTest {
                 {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":
                 {"type":"Polygon","coordinates":[[[32.0,44.0],[37.0,44.0],[37.0,46.6],[32.0,46.6],[32.0,44.0]]]}}]}
                 """, StandardCharsets.UTF_8);
-        Run r = run("check", "--control", control.toString(), "--format", "json");
+        CliRun r = run("check", "--control", control.toString(), "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("values").asText()).isEqualTo("measured");
@@ -145,7 +136,7 @@ class CheckCommandTest {
 
     @Test
     void badInputExitsTwoWithOneLine() {
-        Run r = run("check", "--control", dir.resolve("missing.geojson").toString());
+        CliRun r = run("check", "--control", dir.resolve("missing.geojson").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("missing.geojson");

@@ -8,8 +8,6 @@ import static org.controlmap.control.measure.Fixtures.box;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.controlmap.cli.Main;
+import org.controlmap.cli.CliRun;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
@@ -161,11 +159,9 @@ class ControlSeriesTest {
 
     @Test
     void cliExitsWithTwoAndOneLineOnBadInput() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"series", dir.toString()}, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("no .geojson");
+        CliRun r = CliRun.run("series", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("no .geojson");
     }
 
     @Test

@@ -64,13 +64,9 @@ final class BoundarySnap {
     /** Snapped held part of {@code region}; {@code exact} is region ∩ held. */
     static Geometry snapToRegion(Geometry region, Geometry held, Geometry exact, double snapKm) {
         Envelope env = region.getEnvelopeInternal();
-        AffineTransformation toKm = toKm(env);
-        AffineTransformation toDeg;
-        try {
-            toDeg = toKm.getInverse();
-        } catch (org.locationtech.jts.geom.util.NoninvertibleTransformationException e) {
-            throw new IllegalStateException(e);
-        }
+        LocalKm local = LocalKm.around(env, snapKm);
+        AffineTransformation toKm = local.toKm();
+        AffineTransformation toDeg = local.toDeg();
         double d = snapKm;
         Geometry r = toKm.transform(region);
         Geometry e = toKm.transform(exact);
@@ -79,9 +75,7 @@ final class BoundarySnap {
         Geometry band1 = boundary.buffer(d);
 
         // Only the held territory near the region can be within D of a gap.
-        Envelope near = new Envelope(env);
-        near.expandBy(degreesFor(4 * snapKm, env));
-        Geometry heldNear = overlay(held, GF.toGeometry(near), OverlayNG.INTERSECTION);
+        Geometry heldNear = overlay(held, GF.toGeometry(local.near()), OverlayNG.INTERSECTION);
         Geometry reach = heldNear.isEmpty() ? GF.createMultiPolygon() : toKm.transform(heldNear).buffer(d);
 
         Geometry gaps = overlay(overlay(r, e, OverlayNG.DIFFERENCE), band3, OverlayNG.INTERSECTION);
@@ -105,17 +99,11 @@ final class BoundarySnap {
         if (shape.isEmpty()) {
             return shape;
         }
-        Envelope env = shape.getEnvelopeInternal();
-        AffineTransformation toKm = toKm(env);
-        AffineTransformation toDeg;
-        try {
-            toDeg = toKm.getInverse();
-        } catch (org.locationtech.jts.geom.util.NoninvertibleTransformationException e) {
-            throw new IllegalStateException(e);
-        }
+        LocalKm local = LocalKm.around(shape.getEnvelopeInternal(), snapKm);
+        AffineTransformation toKm = local.toKm();
+        AffineTransformation toDeg = local.toDeg();
         double d = snapKm;
-        Envelope near = new Envelope(env);
-        near.expandBy(degreesFor(4 * snapKm, env));
+        Envelope near = local.near();
         // A line result: not through overlay(), which keeps only polygons.
         Geometry boundary = robust(outline.getBoundary(), GF.toGeometry(near), OverlayNG.INTERSECTION);
         if (boundary.isEmpty()) {
@@ -179,12 +167,26 @@ final class BoundarySnap {
     }
 
     /** Local equirectangular projection to km, centred on {@code env}. */
-    private static AffineTransformation toKm(Envelope env) {
-        double lon0 = env.centre().x;
-        double lat0 = env.centre().y;
-        AffineTransformation t = AffineTransformation.translationInstance(-lon0, -lat0);
-        t.scale(kmPerDegreeLon(lat0), kmPerDegreeLat(lat0));
-        return t;
+    /**
+     * A local equirectangular frame in km centred on an envelope (true at its
+     * centre, a few percent off at an oblast's edges: plenty for a snapping
+     * width), its inverse, and the
+     * envelope widened by 4 D: the only ground within reach of a D-wide gap.
+     */
+    private record LocalKm(AffineTransformation toKm, AffineTransformation toDeg, Envelope near) {
+        static LocalKm around(Envelope env, double snapKm) {
+            double lon0 = env.centre().x;
+            double lat0 = env.centre().y;
+            AffineTransformation toKm = AffineTransformation.translationInstance(-lon0, -lat0);
+            toKm.scale(kmPerDegreeLon(lat0), kmPerDegreeLat(lat0));
+            Envelope near = new Envelope(env);
+            near.expandBy(degreesFor(4 * snapKm, env));
+            try {
+                return new LocalKm(toKm, toKm.getInverse(), near);
+            } catch (org.locationtech.jts.geom.util.NoninvertibleTransformationException e) {
+                throw new IllegalStateException(e); // a translation and a positive scale always invert
+            }
+        }
     }
 
     // Radii of curvature of the ellipsoid (e.g. Snyder 1987, eqs. 4-18, 4-20): a two-line formula

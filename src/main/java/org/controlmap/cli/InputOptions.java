@@ -3,6 +3,7 @@ package org.controlmap.cli;
 import java.nio.file.Path;
 import org.controlmap.control.Controller;
 import org.controlmap.control.Scenario;
+import org.controlmap.control.ScenarioReader;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.RegionCatalogue;
@@ -53,8 +54,13 @@ final class InputOptions {
         return new Path[] {scenario, control};
     }
 
+    /** The --scenario file read, its warnings on stderr; the bundled scenario without one. */
     Scenario scenario(RegionCatalogue catalogue, CommandSpec spec) {
-        return Scenarios.load(scenario, catalogue, spec);
+        if (scenario == null) {
+            return ScenarioReader.bundled(catalogue);
+        }
+        return new ScenarioReader(catalogue, w -> spec.commandLine().getErr().println("controlmap: warning: " + w))
+                .read(scenario);
     }
 
     /** The --control file read, its warnings on stderr; null without --control. */

@@ -67,20 +67,19 @@ public final class ScenarioReader {
 
     /** The bundled scenario, read once per run (the CLI reads it ahead on the second core). */
     public static Scenario bundled(RegionCatalogue catalogue) {
+        if (catalogue != RegionCatalogue.bundled()) {
+            return readBundled(catalogue); // resolved against another catalogue: not shared
+        }
         Scenario s = bundled;
-        if (s != null && catalogue == RegionCatalogue.bundled()) {
-            return s;
-        }
-        synchronized (ScenarioReader.class) {
-            if (bundled == null || catalogue != RegionCatalogue.bundled()) {
-                s = readBundled(catalogue);
-                if (catalogue == RegionCatalogue.bundled()) {
-                    bundled = s;
+        if (s == null) {
+            synchronized (ScenarioReader.class) {
+                if (bundled == null) {
+                    bundled = readBundled(catalogue);
                 }
-                return s;
+                s = bundled;
             }
-            return bundled;
         }
+        return s;
     }
 
     private static Scenario readBundled(RegionCatalogue catalogue) {

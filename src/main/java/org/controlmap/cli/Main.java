@@ -83,18 +83,55 @@ public final class Main implements Runnable {
         if (asked != null && COMMANDS.containsKey(asked)) {
             cl.addSubcommand(asked, COMMANDS.get(asked));
         } else {
-            COMMANDS.forEach(cl::addSubcommand);
+            for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+                cl.addSubcommand(c.getKey(), c.getValue());
+            }
         }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExitCodeExceptionMapper(e -> e instanceof InputException ? 2 : 1);
-        cl.setParameterExceptionHandler((ex, a) -> {
+        Failures failures = new Failures(err, debug);
+        cl.setExitCodeExceptionMapper(failures);
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Turns failures into one line on stderr and an exit code. A named class,
+     * not lambdas: picocli's interfaces are Java 5 class files, and a lambda
+     * implementing one makes the class-data-sharing dump link them, after
+     * which it leaves CommandLine itself out of the archive ("Old class has
+     * been linked"), costing every run ~40 ms of bytecode verification.
+     */
+    private static final class Failures implements CommandLine.IExitCodeExceptionMapper,
+            CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+        private final boolean debug;
+
+        Failures(PrintWriter err, boolean debug) {
+            this.err = err;
+            this.debug = debug;
+        }
+
+        @Override
+        public int getExitCode(Throwable e) {
+            return e instanceof InputException ? 2 : 1;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             err.println("controlmap: " + ex.getMessage());
             err.println("Try 'controlmap " + commandPath(ex.getCommandLine()) + "--help' for usage.");
             return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine,
+                CommandLine.ParseResult parseResult) {
             if (debug) {
                 ex.printStackTrace(err);
             }
@@ -105,11 +142,7 @@ public final class Main implements Runnable {
             err.println("controlmap: internal error: " + ex
                     + (debug ? "" : " (run with --debug for details; please report it)"));
             return 1;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        }
     }
 
     private static String firstCommandWord(String[] args) {

@@ -20,6 +20,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.util.LinearComponentExtracter;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.distance.DistanceOp;
@@ -82,6 +83,10 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * the region's interior point (JTS {@link InteriorPointArea}).
  *
  * <h2>Shapes</h2>
+ * A share that would make a band thinner than {@value #MIN_BAND_M} m along the
+ * whole seed grows instead from the middle stretch of the seed, as a compact
+ * piece about half as deep as that stretch is long ({@link #compact}): a
+ * hairline along a border reads as a highlighted border, not as held ground.
  * A share of {@value #WHOLE_SHARE} or more draws the whole region, all its
  * parts (a MultiPolygon for regions with islands). Otherwise the piece grows
  * within the region's part (polygon) the seed touches most, and is one
@@ -112,6 +117,8 @@ public final class SchematicLayout {
     public static final int MAX_ITERATIONS = 60;
     /** How close (metres) a boundary must come to another geometry to count as shared with it. */
     public static final double TOUCH_M = 1000;
+    /** Thinnest band (metres) a share is drawn as along its whole seed; thinner ones grow as a compact piece. */
+    public static final double MIN_BAND_M = 10_000;
 
     static final String WHOLE = "whole region";
 
@@ -484,7 +491,7 @@ public final class SchematicLayout {
         Geometry seed;
         String grownFrom;
         if (best >= 0) {
-            seed = merged(seeds.lines.get(best));
+            seed = compact(merged(seeds.lines.get(best)), targetKm2 * 1e6);
             grownFrom = String.join(" + ", seeds.labels.get(best));
         } else if (!complete) {
             return null;
@@ -512,6 +519,40 @@ public final class SchematicLayout {
         Growth g = new Growth(proj, growP, growLL, seed, targetKm2, allParts);
         Geometry piece = g.solve();
         return new SchematicPiece(region, holder, piece, targetKm2, g.areaKm2(), grownFrom);
+    }
+
+    /**
+     * The seed a small share grows from: a band along the whole seed thinner
+     * than {@value #MIN_BAND_M} m would read as a highlighted border, not as
+     * held ground (3 % of Kharkiv along its 250 km border with Russia is a
+     * 4 km hairline at 1,600 px), so such a share grows instead from the
+     * middle stretch of the seed's longest line, as long as a piece about
+     * half as deep as it is long needs (a stretch of length L buffered by
+     * L/2 covers about L²/2 + πL²/8 inside the region). Larger shares keep the
+     * whole seed: a long band is then what the share looks like.
+     *
+     * @param seed    the seed lines, in the region's plane (metres)
+     * @param targetM2 the piece's target area, m² (the plane is equal-area)
+     */
+    static Geometry compact(Geometry seed, double targetM2) {
+        double length = seed.getLength();
+        if (length <= 0 || targetM2 / length >= MIN_BAND_M) {
+            return seed;
+        }
+        double stretch = Math.sqrt(targetM2 / (0.5 + Math.PI / 8));
+        LineString longest = null;
+        for (int i = 0; i < seed.getNumGeometries(); i++) {
+            if (seed.getGeometryN(i) instanceof LineString l
+                    && (longest == null || l.getLength() > longest.getLength())) {
+                longest = l;
+            }
+        }
+        if (longest == null || longest.getLength() <= stretch) {
+            return seed;
+        }
+        double mid = longest.getLength() / 2;
+        Geometry part = new LengthIndexedLine(longest).extractLine(mid - stretch / 2, mid + stretch / 2);
+        return GF.createMultiLineString(new LineString[] {(LineString) part});
     }
 
     /** The holder's side of the region: its country, minus the region itself if the region is in it. */

@@ -84,6 +84,22 @@ class BundledSchematicTest {
     }
 
     @Test
+    void smallSharesAreCompactPiecesNotHairlinesAlongTheBorder() {
+        // Thickness 2·area/perimeter in the region's equal-area plane: a band
+        // along the whole border would be 3-4 km thick, a compact piece of
+        // 650-940 km² about 10 km (its border side is wiggly).
+        for (String iso : List.of("UA-63", "RU-KRS")) {
+            Geometry g = piece(iso).geometry();
+            Geometry plane = LocalProjection.centredOn(g).project(g);
+            double thicknessKm = 2 * plane.getArea() / plane.getLength() / 1000;
+            assertThat(thicknessKm).as(iso).isGreaterThan(8);
+        }
+        assertThat(piece("UA-63").grownFrom()).startsWith("border with Russia");
+        assertThat(piece("UA-63").geometry().distance(outline("RU"))).isLessThan(TOUCH_DEG);
+        assertThat(piece("RU-KRS").geometry().distance(outline("UA"))).isLessThan(TOUCH_DEG);
+    }
+
+    @Test
     void piecesContinueFromNeighbours() {
         // Kherson reaches Crimea only over the isthmuses, yet grows from it.
         assertThat(piece("UA-65").grownFrom()).contains("Crimea");

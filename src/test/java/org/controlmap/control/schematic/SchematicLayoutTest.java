@@ -14,6 +14,7 @@ import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -75,7 +76,8 @@ class SchematicLayoutTest {
     @Test
     void pieceNextToRussiaHasTheShareAndGrowsFromTheBorder() {
         Region a = region("T-A", "UA", "Alpha", box(41, 42, 47.5, 48.5));
-        for (double pct : new double[] {0.5, 10, 40, 75, 99}) {
+        // 40 % and more: a band along the whole border (at least MIN_BAND_M deep).
+        for (double pct : new double[] {40, 75, 99}) {
             SchematicPiece p = LAYOUT.pieces(allocation(row(a, Controller.RU, pct))).get(0);
             assertGoodPiece(p);
             assertThat(p.grownFrom()).isEqualTo("border with Russia");
@@ -85,6 +87,34 @@ class SchematicLayoutTest {
             // Nothing of the band lies farther west than its width allows.
             double westEdge = p.geometry().getEnvelopeInternal().getMinX();
             assertThat(42 - westEdge).isCloseTo(pct / 100, within(0.02));
+        }
+    }
+
+    @Test
+    void smallShareGrowsAsACompactPieceFromTheMiddleOfTheBorder() {
+        // Alpha's border with Russia runs 111 km north-south (lat 47.5-48.5);
+        // 10 % along all of it would be a 7 km band, 0.5 % a 370 m one.
+        Region a = region("T-A", "UA", "Alpha", box(41, 42, 47.5, 48.5));
+        for (double pct : new double[] {0.5, 10}) {
+            SchematicPiece p = LAYOUT.pieces(allocation(row(a, Controller.RU, pct))).get(0);
+            assertGoodPiece(p);
+            assertThat(p.grownFrom()).isEqualTo("border with Russia");
+            assertThat(p.geometry().distance(RUSSIA)).isLessThan(1e-9);
+            Envelope e = p.geometry().getEnvelopeInternal();
+            double depthKm = (42 - e.getMinX()) * 111.32 * Math.cos(Math.toRadians(48));
+            double spanKm = e.getHeight() * 111.2;
+            double areaKm2 = p.areaKm2();
+            // About half as deep as the stretch it grows from is long, so about
+            // a quarter as deep as its span along the border (caps included).
+            double stretchKm = Math.sqrt(areaKm2 / (0.5 + Math.PI / 8));
+            assertThat(depthKm).as("%s%% depth", pct).isCloseTo(stretchKm / 2, within(0.25 * stretchKm));
+            assertThat(spanKm).as("%s%% span", pct).isCloseTo(2 * stretchKm, within(0.25 * stretchKm));
+            assertThat(spanKm).isLessThan(111 * 0.6);
+            // Centred on the middle of the border.
+            assertThat(e.centre().y).isCloseTo(48.0, within(0.02));
+            if (pct == 10) {
+                assertThat(depthKm).isGreaterThan(SchematicLayout.MIN_BAND_M / 1000);
+            }
         }
     }
 
@@ -236,7 +266,9 @@ class SchematicLayoutTest {
         assertThat(p.controller()).isEqualTo(Controller.UA);
         assertThat(p.grownFrom()).isEqualTo("border with Ukraine");
         assertThat(p.geometry().getEnvelopeInternal().getMinX()).isCloseTo(42, within(1e-9));
-        assertThat(p.geometry().getEnvelopeInternal().getMaxX()).isLessThan(42.1);
+        // 3 % (247 km²) is a compact piece about 8 km deep (0.11° of longitude), not a 2 km band.
+        assertThat(p.geometry().getEnvelopeInternal().getMaxX()).isBetween(42.08, 42.16);
+        assertThat(p.geometry().getEnvelopeInternal().getHeight()).isLessThan(0.4);
     }
 
     @Test

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +37,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * go to the consumer passed in.
  *
  * <p>The file is walked with a streaming parser so each statement keeps the
- * place where it was written; each statement itself is small and read as a tree.
+ * place where it was written; each statement itself is small and read as a
+ * tree ({@link Node}).
  */
 public final class ScenarioReader {
     /** Name of the bundled scenario (the Reuters report of November 2024). */
@@ -101,8 +99,10 @@ public final class ScenarioReader {
      */
     public static void warmUp() {
         try {
-            ObjectMapper m = new ObjectMapper(yamlFactory());
-            m.readTree("date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n");
+            try (JsonParser p = yamlFactory().createParser("date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n")) {
+                p.nextToken();
+                Node.read(p);
+            }
         } catch (IOException e) {
             // nothing to warm then; the real read reports real problems
         }
@@ -137,9 +137,7 @@ public final class ScenarioReader {
         }
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
         JsonFactory factory = json ? jsonFactory() : yamlFactory();
-        ObjectMapper mapper = new ObjectMapper(factory);
         try (JsonParser p = factory.createParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
-            p.setCodec(mapper);
             return parse(p, name);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
@@ -183,8 +181,8 @@ public final class ScenarioReader {
             JsonLocation keyLoc = p.currentTokenLocation();
             p.nextToken();
             switch (key) {
-                case "date" -> date = date(p.readValueAsTree(), name, keyLoc, "date");
-                case "source" -> source = source(p.readValueAsTree(), name, keyLoc);
+                case "date" -> date = date(Node.read(p), name, keyLoc, "date");
+                case "source" -> source = source(Node.read(p), name, keyLoc);
                 case "statements" -> readList(p, name, key, statements);
                 case "totals" -> readList(p, name, key, totals);
                 default -> {
@@ -217,7 +215,7 @@ public final class ScenarioReader {
         return new Scenario(name, date, source, List.copyOf(st), List.copyOf(tot));
     }
 
-    private record Placed(JsonNode node, JsonLocation loc, String path) {
+    private record Placed(Node node, JsonLocation loc, String path) {
     }
 
     private static void readList(JsonParser p, String name, String key, List<Placed> into) throws IOException {
@@ -227,8 +225,8 @@ public final class ScenarioReader {
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             JsonLocation loc = p.currentTokenLocation();
-            JsonNode n = p.readValueAsTree();
-            if (n == null || !n.isObject()) {
+            Node n = Node.read(p);
+            if (!n.isObject()) {
                 throw at(name, loc, key + "[" + i + "]: each entry must be a mapping with region, controller "
                         + "and percent or km2");
             }
@@ -238,22 +236,21 @@ public final class ScenarioReader {
     }
 
     private ControlStatement statement(Placed pl, String name, boolean total) {
-        JsonNode n = pl.node();
+        Node n = pl.node();
         String where = pl.path();
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
+        for (String k : n.fields.keySet()) {
             if (!STATEMENT_KEYS.contains(k)) {
                 throw at(name, pl.loc(), where + ": unknown key '" + k + "' (expected region, controller, percent "
                         + "or km2, qualifier, min, max, quote, id)");
             }
         }
-        JsonNode regionNode = n.has("regions") ? n.get("regions") : n.get("region");
+        Node regionNode = n.has("regions") ? n.get("regions") : n.get("region");
         if (regionNode == null || regionNode.isNull()) {
             throw at(name, pl.loc(), where + ": missing 'region'");
         }
         List<String> regionTexts = new ArrayList<>();
         if (regionNode.isArray()) {
-            regionNode.forEach(r -> regionTexts.add(regionText(r, name, pl)));
+            regionNode.items.forEach(r -> regionTexts.add(regionText(r, name, pl)));
         } else {
             regionTexts.add(regionText(regionNode, name, pl));
         }
@@ -347,21 +344,21 @@ public final class ScenarioReader {
     }
 
     /** A region must be written as text: YAML would read an unquoted NO as false, 05 as 5. */
-    private static String regionText(JsonNode r, String name, Placed pl) {
+    private static String regionText(Node r, String name, Placed pl) {
         if (!r.isTextual()) {
-            throw at(name, pl.loc(), pl.path() + ": region must be text, not " + r.getNodeType().toString()
+            throw at(name, pl.loc(), pl.path() + ": region must be text, not " + r.kind.name()
                     .toLowerCase(Locale.ROOT) + " '" + r.asText() + "' (quote it)");
         }
         return r.asText().trim();
     }
 
-    private static String text(JsonNode n, String key) {
-        JsonNode v = n.get(key);
+    private static String text(Node n, String key) {
+        Node v = n.get(key);
         return v == null || v.isNull() ? null : v.asText().trim();
     }
 
-    private static Double number(JsonNode n, String key, String name, Placed pl, String label) {
-        JsonNode v = n.get(key);
+    private static Double number(Node n, String key, String name, Placed pl, String label) {
+        Node v = n.get(key);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -371,14 +368,14 @@ public final class ScenarioReader {
                     + ", not \"" + shown + "\")" : "";
             throw at(name, pl.loc(), label + ": " + key + " must be a number, not '" + shown + "'" + hint);
         }
-        double d = v.doubleValue();
+        double d = v.number;
         if (!Double.isFinite(d)) {
             throw at(name, pl.loc(), label + ": " + key + " must be a finite number");
         }
         return d;
     }
 
-    private static LocalDate date(JsonNode v, String name, JsonLocation loc, String what) {
+    private static LocalDate date(Node v, String name, JsonLocation loc, String what) {
         String s = v == null ? "" : v.asText().trim();
         try {
             return LocalDate.parse(s);
@@ -387,12 +384,11 @@ public final class ScenarioReader {
         }
     }
 
-    private static ScenarioSource source(JsonNode n, String name, JsonLocation loc) {
-        if (n == null || !n.isObject()) {
+    private static ScenarioSource source(Node n, String name, JsonLocation loc) {
+        if (!n.isObject()) {
             throw at(name, loc, "'source' must be a mapping with title, publisher, date, url, quote");
         }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
+        for (String k : n.fields.keySet()) {
             if (!SOURCE_KEYS.contains(k)) {
                 throw at(name, loc, "source: unknown key '" + k + "' (expected title, publisher, date, url, quote)");
             }
@@ -438,6 +434,103 @@ public final class ScenarioReader {
     private static String line(String place) {
         String[] parts = place.split(":");
         return parts.length >= 3 ? parts[parts.length - 2] : place;
+    }
+
+    /**
+     * One value of a scenario file as a small tree: what the reader needs of
+     * Jackson's JsonNode, built from the streaming parser. Hand-written
+     * because the tree model lives in jackson-databind, whose ObjectMapper
+     * takes about 40 ms to start in a fresh JVM, a quarter of a whole
+     * {@code areas} run, to build a few dozen nodes.
+     */
+    private static final class Node {
+        enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
+
+        final Kind kind;
+        final Map<String, Node> fields;
+        final List<Node> items;
+        final String text;
+        final double number;
+
+        private Node(Kind kind, Map<String, Node> fields, List<Node> items, String text, double number) {
+            this.kind = kind;
+            this.fields = fields;
+            this.items = items;
+            this.text = text;
+            this.number = number;
+        }
+
+        /** The value at the parser's current token (which must be a value's first token); leaves it on its last. */
+        static Node read(JsonParser p) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == null) {
+                return new Node(Kind.NULL, Map.of(), List.of(), "null", Double.NaN);
+            }
+            switch (t) {
+                case START_OBJECT -> {
+                    Map<String, Node> fields = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        p.nextToken();
+                        fields.put(key, read(p));
+                    }
+                    return new Node(Kind.OBJECT, fields, List.of(), "", Double.NaN);
+                }
+                case START_ARRAY -> {
+                    List<Node> items = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        items.add(read(p));
+                    }
+                    return new Node(Kind.ARRAY, Map.of(), items, "", Double.NaN);
+                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    return new Node(Kind.NUMBER, Map.of(), List.of(), p.getText(), p.getDoubleValue());
+                }
+                case VALUE_TRUE, VALUE_FALSE -> {
+                    return new Node(Kind.BOOLEAN, Map.of(), List.of(), p.getText(), Double.NaN);
+                }
+                case VALUE_NULL -> {
+                    return new Node(Kind.NULL, Map.of(), List.of(), "null", Double.NaN);
+                }
+                default -> {
+                    return new Node(Kind.STRING, Map.of(), List.of(), p.getText(), Double.NaN);
+                }
+            }
+        }
+
+        boolean isObject() {
+            return kind == Kind.OBJECT;
+        }
+
+        boolean isArray() {
+            return kind == Kind.ARRAY;
+        }
+
+        boolean isTextual() {
+            return kind == Kind.STRING;
+        }
+
+        boolean isNumber() {
+            return kind == Kind.NUMBER;
+        }
+
+        boolean isNull() {
+            return kind == Kind.NULL;
+        }
+
+        boolean has(String key) {
+            return fields.containsKey(key);
+        }
+
+        /** The field's value, or null when absent (a field written as null is a NULL node). */
+        Node get(String key) {
+            return fields.get(key);
+        }
+
+        /** Scalars as written; containers as empty text, as JsonNode does. */
+        String asText() {
+            return text;
+        }
     }
 
     private static InputException at(String name, JsonLocation loc, String what) {

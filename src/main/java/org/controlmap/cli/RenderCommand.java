@@ -123,10 +123,14 @@ final class RenderCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        // Two cores: load the outlines and fonts while the catalogue loads (both are cached, thread-safe).
+        // Two cores: load the outlines (and the fonts, when a PNG or PDF draws text) while the
+        // catalogue loads (both are cached, thread-safe). Layout measures text without them.
+        boolean drawsText = formats.values().stream().anyMatch(f -> f != MapFormat.SVG);
         Thread prefetch = new Thread(() -> {
             CountryOutline.bundled();
-            MapFonts.get();
+            if (drawsText) {
+                MapFonts.get();
+            }
         }, "controlmap-prefetch");
         prefetch.setDaemon(true);
         prefetch.start();

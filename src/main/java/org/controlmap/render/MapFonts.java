@@ -71,7 +71,10 @@ public final class MapFonts {
         return (bold ? this.bold : regular).deriveFont((float) sizePx);
     }
 
-    /** Advance width of a line of text, px. */
+    /**
+     * Advance width of a line of text, px, as Java2D measures it. Map layout
+     * uses {@link TextWidths}, the same numbers without AWT.
+     */
     public double width(String text, double sizePx, boolean bold) {
         return font(sizePx, bold).getStringBounds(text, FRC).getWidth();
     }

@@ -93,10 +93,10 @@ public final class MapLayout {
     private final MapProjection projection = new MapProjection();
     private final double u;
 
-    // Fonts are fetched when labels are measured, not before: the base map does
-    // not need them and is laid out while the fonts are still loading.
-    private static MapFonts fonts() {
-        return MapFonts.get();
+    // Text is measured with the bundled fonts' compiled advance widths, which
+    // Java2D would give too: laying out a map never starts the AWT font stack.
+    private static TextWidths fonts() {
+        return TextWidths.get();
     }
 
     private MapLayout(MapOptions options) {

@@ -19,6 +19,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.LinearComponentExtracter;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.buffer.BufferOp;
@@ -77,6 +78,14 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  *       which it touches only across the Perekop and Chonhar isthmuses and the
  *       Arabat Spit, and from its whole border with Zaporizhzhia).</li>
  * </ol>
+ * A seed in several stretches grows from all of them at once (every band
+ * touching the seed is kept), so the piece meets each neighbouring piece; if
+ * the bands have not joined when they hold the target, the stretches are
+ * joined along the region's boundary the shorter way round
+ * ({@link #joinedAlongBoundary}) and the piece grows from that line, so it is
+ * still one polygon that meets them all (in the bundled scenario,
+ * Zaporizhzhia's piece runs along the Azov coast from Kherson's piece to
+ * Donetsk's).
  * When none of these touch the region, the piece grows from the point of the
  * region's boundary nearest to them (the holder's country and pieces; distance
  * measured in the region's projection), and when there are none at all, from
@@ -99,7 +108,8 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  *
  * <p>Accuracy and cost on the bundled regions (Reuters scenario, 9 pieces):
  * geodesic areas within 0.007 % of their targets, 3–10 area evaluations per
- * piece (about 25 for Zaporizhzhia, whose area jumps), 1–3 of them in full;
+ * piece (Zaporizhzhia 3 with two bands, then 6 from the joined seed), 1–3 of
+ * them in full;
  * about 0.13 s for all nine once the JIT has warmed up; in a fresh JVM with
  * the launcher's C1-only JIT, on a 2-core machine, about 0.3 s laid out on two
  * threads (the longest chain is Luhansk, Donetsk, Zaporizhzhia) while the base
@@ -516,8 +526,17 @@ public final class SchematicLayout {
             growLL = regionLL;
             allParts = true;
         }
-        Growth g = new Growth(proj, growP, growLL, seed, targetKm2, allParts);
+        // A seed in several stretches (say the pieces of two neighbours) grows from
+        // all of them at once, so the piece meets each of those pieces. If the bands
+        // have not joined when they hold the target, the stretches are joined along
+        // the region's boundary the short way round (see joinedAlongBoundary).
+        Growth g = new Growth(proj, growP, growLL, seed, targetKm2, allParts, seed.getNumGeometries() > 1);
         Geometry piece = g.solve();
+        if (piece == null) {
+            seed = joinedAlongBoundary((Polygon) growP, seed);
+            g = new Growth(proj, growP, growLL, seed, targetKm2, allParts, false);
+            piece = g.solve();
+        }
         return new SchematicPiece(region, holder, piece, targetKm2, g.areaKm2(), grownFrom);
     }
 
@@ -553,6 +572,68 @@ public final class SchematicLayout {
         double mid = longest.getLength() / 2;
         Geometry part = new LengthIndexedLine(longest).extractLine(mid - stretch / 2, mid + stretch / 2);
         return GF.createMultiLineString(new LineString[] {(LineString) part});
+    }
+
+    /**
+     * Seed stretches joined into one line along the part's outer boundary:
+     * the whole ring but its longest stretch not touching the seed. Two held
+     * neighbours on either side of a region (Zaporizhzhia between Kherson's
+     * and Donetsk's pieces) would otherwise give two bands that do not meet
+     * at the target and a piece grown from one side only, leaving a gap no
+     * reader would take for what the figures say; joined, the piece runs
+     * from one neighbour's piece to the other's along the shorter way round
+     * (there, the Azov coast).
+     *
+     * @param part the part of the region the piece grows in, in the plane
+     * @param seed its seed stretches (lines on its boundary)
+     */
+    static Geometry joinedAlongBoundary(Polygon part, Geometry seed) {
+        Coordinate[] ring = part.getExteriorRing().getCoordinates();
+        int n = ring.length - 1; // segments; the ring is closed
+        IndexedFacetDistance near = new IndexedFacetDistance(seed);
+        boolean[] seeded = new boolean[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            Coordinate mid = new Coordinate((ring[i].x + ring[i + 1].x) / 2, (ring[i].y + ring[i + 1].y) / 2);
+            seeded[i] = near.distance(GF.createPoint(mid)) <= FRONT_M;
+            any |= seeded[i];
+        }
+        if (!any) {
+            return seed;
+        }
+        // The longest run of unseeded segments, cyclically, by length.
+        int gapStart = -1;
+        double gapLen = -1;
+        for (int i = 0; i < n; i++) {
+            if (seeded[i] || !seeded[(i + n - 1) % n]) {
+                continue; // not the first segment of a gap
+            }
+            double len = 0;
+            int j = i;
+            while (!seeded[j]) {
+                len += ring[j].distance(ring[j + 1]);
+                j = (j + 1) % n;
+            }
+            if (len > gapLen) {
+                gapLen = len;
+                gapStart = i;
+            }
+        }
+        if (gapStart < 0) {
+            return seed; // the seed runs all the way round
+        }
+        // From the end of that gap round to its start.
+        int k = gapStart;
+        while (!seeded[k]) {
+            k = (k + 1) % n;
+        }
+        List<Coordinate> line = new ArrayList<>();
+        line.add(ring[k].copy());
+        while (k != gapStart) {
+            line.add(ring[k + 1].copy());
+            k = (k + 1) % n;
+        }
+        return GF.createMultiLineString(new LineString[] {GF.createLineString(line.toArray(Coordinate[]::new))});
     }
 
     /** The holder's side of the region: its country, minus the region itself if the region is in it. */
@@ -661,6 +742,8 @@ public final class SchematicLayout {
         private final Geometry regionLL;
         private final double targetKm2;
         private final boolean allParts;
+        // Keep every component touching the seed, not just the largest (see component).
+        private final boolean allBands;
         private Geometry seedS;
         // seedS simplified for the search: the tolerance it was simplified at, and the result.
         private double searchSeedTol = -1;
@@ -691,12 +774,13 @@ public final class SchematicLayout {
         }
 
         Growth(LocalProjection proj, Geometry regionP, Geometry regionLL, Geometry seed, double targetKm2,
-                boolean allParts) {
+                boolean allParts, boolean allBands) {
             this.proj = proj;
             this.regionP = regionP;
             this.regionLL = regionLL;
             this.targetKm2 = targetKm2;
             this.allParts = allParts;
+            this.allBands = allBands;
             seedS = seed instanceof Point ? seed : DouglasPeuckerSimplifier.simplify(seed, SEED_SIMPLIFY_M);
             seedDistance = new IndexedFacetDistance(seed);
             seedSlack = seed instanceof Point ? 1 : SEED_SIMPLIFY_M + 1;
@@ -706,7 +790,10 @@ public final class SchematicLayout {
             return areaKm2;
         }
 
-        /** The piece in lon/lat. */
+        /**
+         * The piece in lon/lat; null when growing {@link #allBands} reaches
+         * the target before the bands join (the piece would not be one polygon).
+         */
         Geometry solve() {
             // Planar target: the geodesic one scaled by the projection's area
             // ratio on this region (≈ 1, the projection being equal-area).
@@ -751,6 +838,9 @@ public final class SchematicLayout {
                     }
                     if (Math.abs(pd.getArea() - targetP) <= PLANAR_TOLERANCE * targetP || out) {
                         // Accept in the plane; build in full and check on the ellipsoid.
+                        if (allBands && !allParts && pd.getNumGeometries() > 1) {
+                            return null;
+                        }
                         Geometry planar = pd;
                         Geometry ll = lonLatPiece(grown(d), () -> planar);
                         double a = GeodesicArea.km2(ll);
@@ -962,10 +1052,27 @@ public final class SchematicLayout {
             return component(OverlayNGRobust.overlay(regionP, grown, OverlayNG.INTERSECTION));
         }
 
-        /** The component of a planar piece connected to the seed (all of it when growing over all parts). */
+        /**
+         * The component of a planar piece connected to the seed (all of it when
+         * growing over all parts). With {@link #allBands}, every component
+         * touching the seed: then area grows smoothly where the bands from two
+         * seed stretches meet, instead of jumping when the smaller one joins
+         * the largest.
+         */
         private Geometry component(Geometry x) {
             if (allParts || x.getNumGeometries() <= 1) {
                 return x;
+            }
+            if (allBands) {
+                List<Geometry> touching = new ArrayList<>();
+                for (int i = 0; i < x.getNumGeometries(); i++) {
+                    if (seedDistance.distance(x.getGeometryN(i)) <= seedSlack) {
+                        touching.add(x.getGeometryN(i));
+                    }
+                }
+                if (!touching.isEmpty()) {
+                    return touching.size() == 1 ? touching.get(0) : GF.buildGeometry(touching);
+                }
             }
             Geometry best = null;
             double bestArea = -1;

@@ -107,6 +107,9 @@ class BundledSchematicTest {
         // Zaporizhzhia has no border with Russia: it grows from its neighbours' pieces.
         assertThat(piece("UA-23").grownFrom()).containsAnyOf("Donetsk", "Kherson");
         assertThat(piece("UA-23").geometry().distance(piece("UA-65").geometry())).isLessThan(TOUCH_DEG);
+        // ... and meets both: held ground runs from Crimea through Kherson and Zaporizhzhia to Donetsk.
+        assertThat(piece("UA-23").grownFrom()).contains("Donetsk").contains("Kherson");
+        assertThat(piece("UA-23").geometry().distance(piece("UA-14").geometry())).isLessThan(TOUCH_DEG);
         // Mykolaiv's sliver sits against Kherson's piece.
         assertThat(piece("UA-48").grownFrom()).isEqualTo("Kherson");
         assertThat(piece("UA-48").geometry().distance(piece("UA-65").geometry())).isLessThan(TOUCH_DEG);

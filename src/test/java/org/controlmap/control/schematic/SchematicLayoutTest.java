@@ -149,6 +149,47 @@ class SchematicLayoutTest {
     }
 
     @Test
+    void pieceBetweenTwoHeldNeighboursJoinsThemAlongTheShorterWayRound() {
+        // Beta (150 km wide) between all-held Alpha (west) and Gamma (east, on the
+        // Russian border). 30 % as two bands, one from each side, would be 22 km
+        // deep each and never meet: the piece joins them along Beta's boundary
+        // instead, leaving open the longest unheld stretch (the southern edge,
+        // longer than the northern one on the ellipsoid).
+        Region a = region("T-A", "UA", "Alpha", box(38, 39, 47.5, 48.5));
+        Region b = region("T-B", "UA", "Beta", box(39, 41, 47.5, 48.5));
+        Region c = region("T-C", "UA", "Gamma", box(41, 42, 47.5, 48.5));
+        List<SchematicPiece> ps = LAYOUT.pieces(allocation(
+                row(a, Controller.RU, 100), row(b, Controller.RU, 30), row(c, Controller.RU, 100)));
+        SchematicPiece pb = ps.get(1);
+        assertGoodPiece(pb);
+        assertThat(pb.grownFrom()).contains("Alpha").contains("Gamma");
+        assertThat(pb.geometry().distance(a.geometry())).isLessThan(1e-9);
+        assertThat(pb.geometry().distance(c.geometry())).isLessThan(1e-9);
+        // A band along the northern edge: nothing held along the southern one.
+        assertThat(pb.geometry().getCentroid().getY()).isGreaterThan(48.0);
+        assertThat(pb.geometry().intersects(box(39.5, 40.5, 47.5, 47.6))).isFalse();
+    }
+
+    @Test
+    void twoBandsThatMeetStayAsTheyGrew() {
+        // At 80 % the bands from Alpha and Gamma meet in the middle: the piece is
+        // Beta but a central hole's worth of its northern and southern edges,
+        // i.e. it touches both neighbours along their whole shared borders.
+        Region a = region("T-A", "UA", "Alpha", box(38, 39, 47.5, 48.5));
+        Region b = region("T-B", "UA", "Beta", box(39, 41, 47.5, 48.5));
+        Region c = region("T-C", "UA", "Gamma", box(41, 42, 47.5, 48.5));
+        SchematicPiece pb = LAYOUT.pieces(allocation(
+                row(a, Controller.RU, 100), row(b, Controller.RU, 80), row(c, Controller.RU, 100))).get(1);
+        assertGoodPiece(pb);
+        Geometry west = GF.createLineString(new Coordinate[] {new Coordinate(39, 47.5), new Coordinate(39, 48.5)});
+        Geometry east = GF.createLineString(new Coordinate[] {new Coordinate(41, 47.5), new Coordinate(41, 48.5)});
+        assertThat(pb.geometry().getBoundary().buffer(1e-9).covers(west)).isTrue();
+        assertThat(pb.geometry().getBoundary().buffer(1e-9).covers(east)).isTrue();
+        // Symmetric about Beta's centre line (both sides grew by the same distance).
+        assertThat(pb.geometry().getCentroid().getX()).isCloseTo(40, within(0.02));
+    }
+
+    @Test
     void piecesContinueAcrossTheBorderWhenTheNeighboursPieceReachesIt() {
         Region a = region("T-A", "UA", "Alpha", box(41, 42, 47.5, 48.5));
         Region b = region("T-B", "UA", "Beta", box(40, 41, 47.5, 48.5));

@@ -148,6 +148,15 @@ class SchematicLayoutTest {
         assertThat(pb.geometry().getCentroid().getY()).isGreaterThan(47.25);
     }
 
+    /** Beta's piece at pct, Beta (lon 39-41) lying between all-held Alpha (38-39) and Gamma (41-42, on Russia). */
+    private static SchematicPiece betweenHeldNeighbours(double pct) {
+        Region a = region("T-A", "UA", "Alpha", box(38, 39, 47.5, 48.5));
+        Region b = region("T-B", "UA", "Beta", box(39, 41, 47.5, 48.5));
+        Region c = region("T-C", "UA", "Gamma", box(41, 42, 47.5, 48.5));
+        return LAYOUT.pieces(allocation(
+                row(a, Controller.RU, 100), row(b, Controller.RU, pct), row(c, Controller.RU, 100))).get(1);
+    }
+
     @Test
     void pieceBetweenTwoHeldNeighboursJoinsThemAlongTheShorterWayRound() {
         // Beta (150 km wide) between all-held Alpha (west) and Gamma (east, on the
@@ -155,16 +164,11 @@ class SchematicLayoutTest {
         // deep each and never meet: the piece joins them along Beta's boundary
         // instead, leaving open the longest unheld stretch (the southern edge,
         // longer than the northern one on the ellipsoid).
-        Region a = region("T-A", "UA", "Alpha", box(38, 39, 47.5, 48.5));
-        Region b = region("T-B", "UA", "Beta", box(39, 41, 47.5, 48.5));
-        Region c = region("T-C", "UA", "Gamma", box(41, 42, 47.5, 48.5));
-        List<SchematicPiece> ps = LAYOUT.pieces(allocation(
-                row(a, Controller.RU, 100), row(b, Controller.RU, 30), row(c, Controller.RU, 100)));
-        SchematicPiece pb = ps.get(1);
+        SchematicPiece pb = betweenHeldNeighbours(30);
         assertGoodPiece(pb);
         assertThat(pb.grownFrom()).contains("Alpha").contains("Gamma");
-        assertThat(pb.geometry().distance(a.geometry())).isLessThan(1e-9);
-        assertThat(pb.geometry().distance(c.geometry())).isLessThan(1e-9);
+        assertThat(pb.geometry().distance(box(38, 39, 47.5, 48.5))).isLessThan(1e-9);
+        assertThat(pb.geometry().distance(box(41, 42, 47.5, 48.5))).isLessThan(1e-9);
         // A band along the northern edge: nothing held along the southern one.
         assertThat(pb.geometry().getCentroid().getY()).isGreaterThan(48.0);
         assertThat(pb.geometry().intersects(box(39.5, 40.5, 47.5, 47.6))).isFalse();
@@ -175,11 +179,7 @@ class SchematicLayoutTest {
         // At 80 % the bands from Alpha and Gamma meet in the middle: the piece is
         // Beta but a central hole's worth of its northern and southern edges,
         // i.e. it touches both neighbours along their whole shared borders.
-        Region a = region("T-A", "UA", "Alpha", box(38, 39, 47.5, 48.5));
-        Region b = region("T-B", "UA", "Beta", box(39, 41, 47.5, 48.5));
-        Region c = region("T-C", "UA", "Gamma", box(41, 42, 47.5, 48.5));
-        SchematicPiece pb = LAYOUT.pieces(allocation(
-                row(a, Controller.RU, 100), row(b, Controller.RU, 80), row(c, Controller.RU, 100))).get(1);
+        SchematicPiece pb = betweenHeldNeighbours(80);
         assertGoodPiece(pb);
         Geometry west = GF.createLineString(new Coordinate[] {new Coordinate(39, 47.5), new Coordinate(39, 48.5)});
         Geometry east = GF.createLineString(new Coordinate[] {new Coordinate(41, 47.5), new Coordinate(41, 48.5)});

@@ -7,6 +7,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 
 /**
@@ -16,24 +17,24 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
  * each at the best free position, and the box it takes is blocked for the rest.
  * All coordinates are pixels; boxes are axis-parallel text boxes.
  */
-final class LabelPlacer {
+public final class LabelPlacer {
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final Envelope frame;
     private final List<Envelope> taken = new ArrayList<>();
 
     /** Labels must lie inside {@code frame}. */
-    LabelPlacer(Envelope frame) {
+    public LabelPlacer(Envelope frame) {
         this.frame = frame;
     }
 
     /** Blocks a box (a placed label, the legend). */
-    void block(Envelope box) {
+    public void block(Envelope box) {
         taken.add(box);
     }
 
     /** True when the box is inside the frame and overlaps nothing placed so far. */
-    boolean isFree(Envelope box) {
+    public boolean isFree(Envelope box) {
         if (!frame.contains(box)) {
             return false;
         }
@@ -45,7 +46,19 @@ final class LabelPlacer {
         return true;
     }
 
-    static Envelope box(double cx, double cy, double w, double h) {
+    /** The largest polygon of a geometry (where its label goes), or null when it has none. */
+    public static Polygon largestPart(Geometry g) {
+        Polygon best = null;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Polygon p && (best == null || p.getArea() > best.getArea())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** The w×h box centred on (cx, cy). */
+    public static Envelope box(double cx, double cy, double w, double h) {
         return new Envelope(cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2);
     }
 
@@ -54,7 +67,7 @@ final class LabelPlacer {
      * box lies entirely inside {@code area}, searched on a grid of {@code step}
      * px; null when there is none.
      */
-    Coordinate inside(PreparedGeometry area, Coordinate preferred, double w, double h, double step) {
+    public Coordinate inside(PreparedGeometry area, Coordinate preferred, double w, double h, double step) {
         Envelope env = area.getGeometry().getEnvelopeInternal();
         if (env.getWidth() < w || env.getHeight() < h) {
             return null;
@@ -85,8 +98,8 @@ final class LabelPlacer {
      * so labels move out of the crowded middle of the map. Null when nothing is
      * free within {@code maxDist}.
      */
-    Coordinate outside(Geometry own, Coordinate anchor, Coordinate away, double minDist, double maxDist, double w,
-            double h, double step) {
+    public Coordinate outside(Geometry own, Coordinate anchor, Coordinate away, double minDist, double maxDist,
+            double w, double h, double step) {
         double base = Math.atan2(anchor.y - away.y, anchor.x - away.x);
         int n = 24;
         List<Double> angles = new ArrayList<>();

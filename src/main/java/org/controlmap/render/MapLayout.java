@@ -216,7 +216,7 @@ public final class MapLayout {
         Coordinate[] anchors = new Coordinate[n];
         double[] radii = new double[n];
         for (int i = 0; i < n; i++) {
-            parts[i] = largestPart(simple[i]);
+            parts[i] = LabelPlacer.largestPart(simple[i]);
             if (parts[i] != null) {
                 MaximumInscribedCircle mic = new MaximumInscribedCircle(parts[i], 1.0);
                 anchors[i] = mic.getCenter().getCoordinate();
@@ -801,16 +801,6 @@ public final class MapLayout {
         RegionControl rc = rows.get(0);
         return words.tooltip(r, rc.controller(), rc.controlledPct(), rc.controlledKm2(), r.areaKm2(rc.basis()),
                 rc.basis(), rc.figure());
-    }
-
-    private static Polygon largestPart(Geometry g) {
-        Polygon best = null;
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon p && (best == null || p.getArea() > best.getArea())) {
-                best = p;
-            }
-        }
-        return best;
     }
 
     private static Geometry[] valid(Geometry[] gs) {

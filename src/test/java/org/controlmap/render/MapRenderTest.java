@@ -253,7 +253,7 @@ class MapRenderTest {
 
     @Test
     void scaleBarIsTrueAtItsStatedLatitude() {
-        Group legend = groups(scene.items(), "legend").get(0);
+        Group legend = SceneItems.groups(scene.items(), "legend").get(0);
         double km = Double.parseDouble(legend.attributes().get("data-scale-km"));
         double px = Double.parseDouble(legend.attributes().get("data-scale-px"));
         double lat = Double.parseDouble(legend.attributes().get("data-scale-lat"));
@@ -270,7 +270,7 @@ class MapRenderTest {
     void labelsDoNotOverlapEachOther() {
         MapFonts fonts = MapFonts.get();
         List<Envelope> boxes = new ArrayList<>();
-        for (Group label : groups(scene.items(), "label")) {
+        for (Group label : SceneItems.groups(scene.items(), "label")) {
             Envelope box = new Envelope();
             for (Item it : label.items()) {
                 if (it instanceof Text t) {
@@ -292,7 +292,7 @@ class MapRenderTest {
     @Test
     void simplifiedRegionsNeitherGapNorOverlap() {
         List<Geometry> regions = new ArrayList<>();
-        for (Item it : groups(scene.items(), "regions").get(0).items()) {
+        for (Item it : SceneItems.groups(scene.items(), "regions").get(0).items()) {
             regions.add(((Figure) it).geometry());
         }
         double sum = regions.stream().mapToDouble(Geometry::getArea).sum();
@@ -311,16 +311,4 @@ class MapRenderTest {
         assertThat(interiorHoles).isZero();
     }
 
-    private static List<Group> groups(List<Item> items, String cls) {
-        List<Group> out = new ArrayList<>();
-        for (Item it : items) {
-            if (it instanceof Group g) {
-                if (cls.equals(g.cssClass())) {
-                    out.add(g);
-                }
-                out.addAll(groups(g.items(), cls));
-            }
-        }
-        return out;
-    }
 }

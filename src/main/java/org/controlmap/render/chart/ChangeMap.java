@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,18 @@ import org.controlmap.control.measure.ControlChange;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
+import org.controlmap.render.LabelPlacer;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapProjection;
 import org.controlmap.render.MapScene;
+import org.controlmap.render.TextWidths;
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -27,10 +34,12 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * The change map of {@code diff}: territory gained (red) and lost (blue) by one
  * side between two snapshots, drawn over the later held territory (pale red),
  * the region boundaries and the neighbouring countries, framed on where things
- * changed. Red against blue survives the common colour-vision deficiencies
- * (see docs/map-conventions.md). Built as a {@link MapScene} in the renderer's
- * projection ({@link MapProjection}, Lambert conformal conic 46°/51°, 32°E), so
- * the SVG, PNG and PDF back ends draw it like every other map.
+ * changed; regions named (with their net change where there was one, off the
+ * changed ground), a scale bar true at the frame's centre latitude. Red against
+ * blue survives the common colour-vision deficiencies (see
+ * docs/map-conventions.md). Built as a {@link MapScene} in the renderer's projection
+ * ({@link MapProjection}, Lambert conformal conic 46°/51°, 32°E), so the SVG,
+ * PNG and PDF back ends draw it like every other map.
  */
 public final class ChangeMap {
     private static final int GAINED = 0xB2182B;
@@ -39,6 +48,8 @@ public final class ChangeMap {
     private static final int INK = 0x222222;
     private static final int MUTED = 0x555555;
     private static final double WIDTH = 1000;
+    private static final double NAME_PX = 13;
+    private static final double FIGURE_PX = 12;
     private static final double TOP = 70;
     private static final double BOTTOM = 110;
     private static final GeometryFactory GF = new GeometryFactory();
@@ -91,6 +102,7 @@ public final class ChangeMap {
                 null));
         items.add(figure(px(frame, georef), MapScene.Style.fill(0xDCE9F2), "sea", null));
         List<MapScene.Item> land = new ArrayList<>();
+        Map<Region, Geometry> visible = new LinkedHashMap<>();
         for (CountryOutline c : countries) {
             Geometry g = clip(proj.project(c.geometry()), frame);
             if (!g.isEmpty()) {
@@ -101,7 +113,9 @@ public final class ChangeMap {
         for (Region r : regions) {
             Geometry g = clip(proj.project(r.geometry()), frame);
             if (!g.isEmpty()) {
-                land.add(figure(px(g, georef), new MapScene.Style(countries.isEmpty() ? 0xFFFFFF : -1, 1, 0xAAAAAA,
+                Geometry p = px(g, georef);
+                visible.put(r, p);
+                land.add(figure(p, new MapScene.Style(countries.isEmpty() ? 0xFFFFFF : -1, 1, 0xAAAAAA,
                         0.6, null), "region", r.iso() + " " + r.nameEn()));
             }
         }
@@ -111,9 +125,11 @@ public final class ChangeMap {
                 "held by " + c.name() + " on " + toLabel));
         double[] totals = totals(change);
         items.add(figure(px(clip(gained, frame), georef), new MapScene.Style(GAINED, 1, GAINED, 0.8, null), "gained",
-                "gained by " + c.name() + ": " + NumberText.grouped(round1(totals[0])) + " km²"));
+                "gained by " + c.name() + ": " + NumberText.grouped(round(totals[0])) + " km²"));
         items.add(figure(px(clip(lost, frame), georef), new MapScene.Style(LOST, 1, LOST, 0.8, null), "lost",
-                "regained by " + other(c).name() + ": " + NumberText.grouped(round1(totals[1])) + " km²"));
+                "regained by " + other(c).name() + ": " + NumberText.grouped(round(totals[1])) + " km²"));
+        items.add(labels(change, visible, px(clip(gained, frame), georef), px(clip(lost, frame), georef),
+                new Envelope(0, WIDTH, TOP, TOP + mapH)));
         items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, TOP, TOP + mapH)), MapScene.Style.line(0x666666, 1),
                 "frame", null));
 
@@ -123,17 +139,124 @@ public final class ChangeMap {
                 false, MUTED));
         double ly = TOP + mapH + 28;
         items.addAll(swatch(16, ly, GAINED, 1, "Gained by " + c.name() + ": "
-                + NumberText.grouped(round1(totals[0])) + " km²"));
+                + NumberText.grouped(round(totals[0])) + " km²"));
         items.addAll(swatch(330, ly, LOST, 1, "Regained by " + other(c).name() + ": "
-                + NumberText.grouped(round1(totals[1])) + " km²"));
+                + NumberText.grouped(round(totals[1])) + " km²"));
         items.addAll(swatch(660, ly, HELD, 0.22, "Held by " + c.name() + " on " + toLabel));
         items.add(text(16, ly + 34, "Net: " + (totals[0] - totals[1] >= 0 ? "+" : "−")
-                + NumberText.grouped(round1(Math.abs(totals[0] - totals[1]))) + " km² for " + c.name()
+                + NumberText.grouped(round(Math.abs(totals[0] - totals[1]))) + " km² for " + c.name()
                 + " (geodesic, WGS84; all regions and outside)", 13, false, INK));
+        items.add(scaleBar(proj, env, scale, WIDTH - 16, ly + 34));
         items.add(text(16, ly + 62, "Source: " + credit + ". Boundaries: Natural Earth. Projection: Lambert "
                 + "conformal conic 46°/51°N, 32°E.", 12, false, MUTED));
         return new MapScene(WIDTH, round(height), title, "Gains and losses of " + c.name() + "-held territory, "
                 + fromLabel + " to " + toLabel, List.copyOf(items), georef);
+    }
+
+    /**
+     * Region names inside the part of each region the frame shows, with the
+     * net change in km² under the names of regions that changed, so a reader
+     * can tell where the gains are; regions that changed most are placed first.
+     * A label that does not fit inside its region is left out (the regions
+     * are context here; the table has every figure).
+     */
+    private static MapScene.Group labels(ControlChange change, Map<Region, Geometry> visible, Geometry gainedPx,
+            Geometry lostPx, Envelope frame) {
+        // Labels keep off the ground that changed hands (the map's subject), with a few px to
+        // spare. Buffered first: rounded to 0.1 px, the pieces need not be valid polygons.
+        Geometry changed = OverlayNGRobust.overlay(gainedPx.buffer(3, 2), lostPx.buffer(3, 2), OverlayNG.UNION);
+        Map<String, Double> net = new LinkedHashMap<>();
+        for (ControlChange.Row r : change.rows()) {
+            net.put(r.iso(), r.gainedKm2() - r.lostKm2());
+        }
+        List<Region> order = new ArrayList<>(visible.keySet());
+        order.sort(Comparator.comparingDouble((Region r) -> -Math.abs(shown(net.getOrDefault(r.iso(), 0.0)))));
+        LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4, frame.getMaxX() - 4,
+                frame.getMinY() + 4, frame.getMaxY() - 4));
+        TextWidths widths = TextWidths.get();
+        List<MapScene.Item> labels = new ArrayList<>();
+        for (Region r : order) {
+            Polygon part = LabelPlacer.largestPart(visible.get(r));
+            if (part == null || part.getArea() < 400) {
+                continue;
+            }
+            double km2 = shown(net.getOrDefault(r.iso(), 0.0));
+            String figure = km2 == 0 ? null : (km2 > 0 ? "+" : "−") + NumberText.grouped(Math.abs(km2)) + " km²";
+            double w = widths.width(r.nameEn(), NAME_PX, true);
+            if (figure != null) {
+                w = Math.max(w, widths.width(figure, FIGURE_PX, false));
+            }
+            w += 6;
+            double h = NAME_PX * 1.25 + (figure != null ? FIGURE_PX * 1.2 : 0);
+            Geometry free = changed.isEmpty() || !changed.getEnvelopeInternal().intersects(part.getEnvelopeInternal())
+                    ? part : LabelPlacer.largestPart(OverlayNGRobust.overlay(part, changed, OverlayNG.DIFFERENCE));
+            if (free == null) {
+                continue;
+            }
+            Coordinate anchor = new MaximumInscribedCircle(free, 1.0).getCenter().getCoordinate();
+            Coordinate c = placer.inside(PreparedGeometryFactory.prepare(free), anchor, w, h, 5);
+            if (c == null) {
+                continue;
+            }
+            placer.block(LabelPlacer.box(c.x, c.y, w, h));
+            double top = c.y - h / 2;
+            List<MapScene.Item> lines = new ArrayList<>();
+            lines.add(new MapScene.Text(round(c.x), round(top + NAME_PX), r.nameEn(), NAME_PX, true,
+                    MapScene.Anchor.MIDDLE, INK, 0xFFFFFF, 2.5, "name"));
+            if (figure != null) {
+                lines.add(new MapScene.Text(round(c.x), round(top + NAME_PX * 1.25 + FIGURE_PX), figure, FIGURE_PX,
+                        false, MapScene.Anchor.MIDDLE, km2 > 0 ? GAINED : LOST, 0xFFFFFF, 2.5, "figure"));
+            }
+            Map<String, String> attrs = new LinkedHashMap<>();
+            attrs.put("data-iso", r.iso());
+            labels.add(new MapScene.Group("label", attrs, lines));
+        }
+        return new MapScene.Group("labels", Map.of(), labels);
+    }
+
+    /** Net change as labelled: to 1 km² (0 when under half a km², too small to state on a map). */
+    private static double shown(double km2) {
+        return Math.round(km2);
+    }
+
+    /**
+     * A scale bar ending at x = right on the baseline y: a round length near
+     * 150 px, true at the frame's centre latitude (the projection is conformal,
+     * so its scale varies with latitude only; the note says where it holds).
+     */
+    private static MapScene.Group scaleBar(MapProjection proj, Envelope env, double scale, double right, double y) {
+        double lat = Math.round(proj.unproject(env.centre().x, env.centre().y).y * 2) / 2.0;
+        double pxPerKm = scale * proj.scaleFactor(lat) * 1000;
+        double km = 10;
+        for (double cand : new double[] {10, 20, 25, 50, 100, 150, 200, 250, 300, 400, 500, 1000}) {
+            if (cand * pxPerKm <= 160) {
+                km = cand;
+            }
+        }
+        double barW = km * pxPerKm;
+        String note = "(scale at " + NumberText.plain(lat) + "°N)";
+        String end = NumberText.plain(km) + " km";
+        double noteW = TextWidths.get().width(note, 11, false);
+        double x1 = right - noteW - 8 - TextWidths.get().width(end, 12, false) / 2;
+        double x0 = x1 - barW;
+        double bh = 5;
+        double by = y - 16;
+        List<MapScene.Item> out = new ArrayList<>();
+        out.add(figure(GF.toGeometry(new Envelope(round(x0), round(x0 + barW / 2), by, by + bh)),
+                MapScene.Style.fillAndLine(INK, INK, 0.8), "scale-bar", null));
+        out.add(figure(GF.toGeometry(new Envelope(round(x0 + barW / 2), round(x1), by, by + bh)),
+                MapScene.Style.fillAndLine(0xFFFFFF, INK, 0.8), "scale-bar", null));
+        out.add(new MapScene.Text(round(x0), y, "0", 12, false, MapScene.Anchor.MIDDLE, INK, -1, 0, "scale"));
+        out.add(new MapScene.Text(round(x0 + barW / 2), y, NumberText.plain(km / 2), 12, false,
+                MapScene.Anchor.MIDDLE, INK, -1, 0, "scale"));
+        out.add(new MapScene.Text(round(x1), y, end, 12, false, MapScene.Anchor.MIDDLE, INK, -1, 0, "scale"));
+        out.add(new MapScene.Text(round(right - noteW), y, note, 11, false, MapScene.Anchor.START, MUTED, -1, 0,
+                "scale"));
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("data-scale-km", NumberText.plain(km));
+        attrs.put("data-scale-px", Double.toString(round(x1) - round(x0)));
+        attrs.put("data-scale-lat", Double.toString(lat));
+        return new MapScene.Group("scale", attrs, out);
     }
 
     /** Writes the scene as SVG, PNG or PDF by the file's extension, atomically. */
@@ -202,7 +325,4 @@ public final class ChangeMap {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
 }

@@ -37,11 +37,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * <h2>Method</h2>
  * A piece is {@code region ∩ buffer(seed, d)}, keeping the component connected
  * to the seed, with the distance {@code d} (metres) found by a bracketing root
- * search on area ({@link PieceSearch}): the bracket is opened upwards (secant steps, doubling) and
- * narrowed by false position with the Illinois modification (Dowell and
- * Jarratt, BIT 11, 1971), a bisection variant that converges superlinearly on
- * smooth monotone functions such as this one, in 4–10 steps instead of
- * bisection's 15–25. Buffers and the search run in a {@link LocalProjection}
+ * search on area ({@link PieceSearch}): the bracket is opened upwards (secant
+ * steps, doubling) and narrowed by false position with the Illinois
+ * modification (Dowell and Jarratt, BIT 11, 1971), a bisection variant that
+ * converges superlinearly on smooth monotone functions such as this one, in
+ * 4–10 steps instead of bisection's 15–25. Buffers and the search run in a {@link LocalProjection}
  * (Lambert azimuthal equal-area on WGS84 centred on the region, metres), never
  * in degrees. The search evaluates cheap buffers of a coarser seed (within d/32
  * of the drawn one); the distance it finds is buffered in full, unprojected,
@@ -132,6 +132,8 @@ public final class SchematicLayout {
     // Boundary of a piece closer than this (metres) to the region's boundary is not its front.
     static final double FRONT_M = 1;
     static final int QUADRANT_SEGMENTS = 8;
+    // A boundary segment whose midpoint lies this close (metres) to the seed is part of it.
+    private static final double ON_SEED_M = 1;
     // Context (outlines, neighbouring pieces) is clipped to the region's
     // bounding box grown by this much before projecting.
     private static final double NEAR_DEG = 0.2;
@@ -513,9 +515,9 @@ public final class SchematicLayout {
      * than {@value #MIN_BAND_M} m would read as a highlighted border, not as
      * held ground (3 % of Kharkiv along its 250 km border with Russia is a
      * 4 km hairline at 1,600 px), so such a share grows instead from the
-     * middle stretch of the seed's longest line, as long as a piece about
-     * half as deep as it is long needs (a stretch of length L buffered by
-     * L/2 covers about L²/2 + πL²/8 inside the region). Larger shares keep the
+     * middle stretch of the seed's longest line, of the length L at which a
+     * piece L/2 deep holds the share (a stretch of length L buffered by L/2
+     * covers about L²/2 + πL²/8 inside the region). Larger shares keep the
      * whole seed: a long band is then what the share looks like.
      *
      * @param seed    the seed lines, in the region's plane (metres)
@@ -563,7 +565,7 @@ public final class SchematicLayout {
         boolean any = false;
         for (int i = 0; i < n; i++) {
             Coordinate mid = new Coordinate((ring[i].x + ring[i + 1].x) / 2, (ring[i].y + ring[i + 1].y) / 2);
-            seeded[i] = near.distance(GF.createPoint(mid)) <= FRONT_M;
+            seeded[i] = near.distance(GF.createPoint(mid)) <= ON_SEED_M;
             any |= seeded[i];
         }
         if (!any) {

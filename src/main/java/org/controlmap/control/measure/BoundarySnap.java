@@ -68,14 +68,18 @@ final class BoundarySnap {
         AffineTransformation toKm = local.toKm();
         AffineTransformation toDeg = local.toDeg();
         double d = snapKm;
+        // Only the held territory near the region can be within D of a gap; with none,
+        // there is nothing to snap (and the boundary's buffers below are the costly part).
+        Geometry heldNear = overlay(held, GF.toGeometry(local.near()), OverlayNG.INTERSECTION);
+        if (heldNear.isEmpty()) {
+            return ControlOverlay.polygonal(exact);
+        }
         Geometry r = toKm.transform(region);
         Geometry e = toKm.transform(exact);
         Geometry boundary = r.getBoundary();
         Geometry band3 = boundary.buffer(3 * d);
         Geometry band1 = boundary.buffer(d);
 
-        // Only the held territory near the region can be within D of a gap.
-        Geometry heldNear = overlay(held, GF.toGeometry(local.near()), OverlayNG.INTERSECTION);
         Geometry reach = heldNear.isEmpty() ? GF.createMultiPolygon() : toKm.transform(heldNear).buffer(d);
 
         Geometry gaps = overlay(overlay(r, e, OverlayNG.DIFFERENCE), band3, OverlayNG.INTERSECTION);

@@ -47,6 +47,16 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
         return Math.max(48, (snapshots + 3) / 4);
     }
 
+    /**
+     * Batch size for these options: with {@code --snap-km} each snapshot is
+     * measured on its own (snapping has no cell memory to share, and takes
+     * about a second a snapshot), so one snapshot per task keeps every thread
+     * busy; otherwise {@link #batchSize(int)}.
+     */
+    static int batchSize(int snapshots, MeasureOptions options) {
+        return options.snapKm() > 0 ? 1 : batchSize(snapshots);
+    }
+
     /** Credit DeepStateMap's data asks for wherever figures made from it are shown. */
     public static final String DEEPSTATE_CREDIT = "DeepStateMap via cyterat/deepstate-map-data";
 
@@ -122,7 +132,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), ws);
                 List<Map.Entry<LocalDate, List<GeoFeature>>> entries = new ArrayList<>(groups.entrySet());
                 progress.start(entries.size());
-                int size = batchSize(entries.size());
+                int size = batchSize(entries.size(), options);
                 for (int from = 0; from < entries.size(); from += size) {
                     List<Map.Entry<LocalDate, List<GeoFeature>>> chunk =
                             entries.subList(from, Math.min(entries.size(), from + size));
@@ -139,7 +149,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 }
             } else {
                 progress.start(files.size());
-                int size = batchSize(files.size());
+                int size = batchSize(files.size(), options);
                 for (int from = 0; from < files.size(); from += size) {
                     List<Path> chunk = files.subList(from, Math.min(files.size(), from + size));
                     List<List<String>> ws = new ArrayList<>();

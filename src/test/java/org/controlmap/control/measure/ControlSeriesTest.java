@@ -86,6 +86,23 @@ class ControlSeriesTest {
     }
 
     @Test
+    void snappedSeriesMeasuresEachSnapshotAloneWithTheSameBytesOnAnyNumberOfThreads() throws IOException {
+        threeSnapshots();
+        MeasureOptions snap = MeasureOptions.defaults().withSnapKm(2);
+        assertThat(ControlSeries.batchSize(3, snap)).isEqualTo(1);
+        assertThat(ControlSeries.batchSize(3, MeasureOptions.defaults())).isEqualTo(48);
+        String one = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, snap, null, 1,
+                ControlSeries.SILENT, w -> { }));
+        String two = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, snap, null, 2,
+                ControlSeries.SILENT, w -> { }));
+        assertThat(two).isEqualTo(one);
+        // Each point is what measuring its snapshot alone gives.
+        ControlPolygons last = ControlPolygons.of(Controller.RU, box(30, 31.5, 48, 49), "last");
+        double[] alone = overlay.km2(last.held(Controller.RU), 2, "last");
+        assertThat(one).contains("2024-01-03,UA-01," + String.format(java.util.Locale.ROOT, "%.3f", alone[0]));
+    }
+
+    @Test
     void oneCollectionOfDatedFeatures() throws IOException {
         Path f = Fixtures.write(dir, "all.geojson", Fixtures.collection(
                 List.of(box(30, 30.5, 48, 49), box(30, 31, 48, 49), box(31.5, 32.5, 48, 48.5)),

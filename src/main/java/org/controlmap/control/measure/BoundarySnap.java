@@ -136,30 +136,36 @@ final class BoundarySnap {
         return opened.isEmpty() ? s : overlay(s, opened, OverlayNG.DIFFERENCE);
     }
 
-    // Snap-rounding to 1e-8 (about 1 mm in degrees, 0.01 mm in km): the buffered shapes come back from
-    // the local projection with edges a rounding error away from the exact ones, which floating-point
-    // noding may reject ("non-noded intersection"); snap-rounding is robust by construction, and
-    // snapping is an approximation at the D-km scale anyway.
+    // Fallback grid, 1e-8 (about 1 mm in degrees, 0.01 mm in km). Not first: on the
+    // near-coincident edges snapping works on (shapes buffered in the local km frame
+    // and brought back, against the exact region edges), rounding to it loses whole
+    // slivers. 10 DeepStateMap days at --snap-km 2 put Crimea 0.21 km² under both
+    // floating-point overlay and a 1e10 grid, which agree within 0.013 km² on every
+    // region, while costing 1.6 times their time.
     private static final PrecisionModel GRID = new PrecisionModel(1e8);
 
     private static Geometry overlay(Geometry a, Geometry b, int op) {
         return ControlOverlay.polygonal(robust(a, b, op));
     }
 
-    /** Snap-rounded overlay, then OverlayNGRobust, then OverlayNGRobust on repaired inputs. */
+    /**
+     * OverlayNGRobust (floating-point noding, then its own snapping and
+     * snap-rounding fallbacks), then snap-rounding to {@link #GRID}, then
+     * OverlayNGRobust on repaired inputs.
+     */
     static Geometry robust(Geometry a, Geometry b, int op) {
         try {
-            return OverlayNG.overlay(a, b, op, GRID);
-        } catch (RuntimeException snapRounded) {
+            return OverlayNGRobust.overlay(a, b, op);
+        } catch (RuntimeException floating) {
             try {
-                return OverlayNGRobust.overlay(a, b, op);
-            } catch (RuntimeException floating) {
+                return OverlayNG.overlay(a, b, op, GRID);
+            } catch (RuntimeException snapRounded) {
                 try {
                     return OverlayNGRobust.overlay(fix(a), fix(b), op);
                 } catch (RuntimeException repaired) {
-                    snapRounded.addSuppressed(floating);
-                    snapRounded.addSuppressed(repaired);
-                    throw snapRounded;
+                    floating.addSuppressed(snapRounded);
+                    floating.addSuppressed(repaired);
+                    throw floating;
                 }
             }
         }

@@ -550,14 +550,28 @@ public final class MapLayout {
         return new Group("labels", Map.of(), items);
     }
 
-    /** A long name on two lines, broken after its last hyphen or at its last space ("Ivano-" / "Frankivsk"). */
+    /**
+     * A long name on two lines, broken after its last hyphen ("Ivano-" / "Frankivsk"), at its
+     * last space, or before a Ukrainian adjectival ending ("Тернопіль-" / "ська").
+     */
     static String splitName(String name) {
         int h = name.lastIndexOf('-');
         if (h > 0 && h < name.length() - 1) {
             return name.substring(0, h + 1) + "\n" + name.substring(h + 1);
         }
         int sp = name.lastIndexOf(' ');
-        return sp > 0 ? name.substring(0, sp) + "\n" + name.substring(sp + 1) : name;
+        if (sp > 0) {
+            return name.substring(0, sp) + "\n" + name.substring(sp + 1);
+        }
+        // Ukrainian oblast names are adjectives in -ська, -цька, -зька; breaking before
+        // that ending is a syllable and suffix boundary ("Тернопіль-" / "ська").
+        for (String ending : new String[] {"ська", "цька", "зька"}) {
+            if (name.length() > ending.length() + 2 && name.endsWith(ending)) {
+                int at = name.length() - ending.length();
+                return name.substring(0, at) + "-\n" + name.substring(at);
+            }
+        }
+        return name;
     }
 
     private double[] boxSize(List<String> lines, double nameSize, double figSize) {

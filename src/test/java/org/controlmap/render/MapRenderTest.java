@@ -267,6 +267,27 @@ class MapRenderTest {
     }
 
     @Test
+    void longNamesBreakAtAHyphenASpaceOrBeforeAUkrainianAdjectivalEnding() {
+        assertThat(MapLayout.splitName("Ivano-Frankivsk")).isEqualTo("Ivano-\nFrankivsk");
+        assertThat(MapLayout.splitName("Kyiv City")).isEqualTo("Kyiv\nCity");
+        assertThat(MapLayout.splitName("Тернопільська")).isEqualTo("Тернопіль-\nська");
+        assertThat(MapLayout.splitName("Донецька")).isEqualTo("Доне-\nцька");
+        assertThat(MapLayout.splitName("Запорізька")).isEqualTo("Запорі-\nзька");
+        assertThat(MapLayout.splitName("Khmelnytskyi")).isEqualTo("Khmelnytskyi");
+        assertThat(MapLayout.splitName("Сумська")).isEqualTo("Сум-\nська");
+    }
+
+    @Test
+    void inUkrainianTernopilAndChernivtsiAreLabelledInsideTheirRegions() {
+        MapScene uk = MapFixture.scene(MapMode.SCHEMATIC, "uk", 1600);
+        for (String iso : List.of("UA-61", "UA-77")) {
+            Group label = SceneItems.groups(uk.items(), "label").stream()
+                    .filter(g -> iso.equals(g.attributes().get("data-iso"))).findFirst().orElseThrow();
+            assertThat(SceneItems.figures(label.items(), "leader")).as(iso).isEmpty();
+        }
+    }
+
+    @Test
     void labelsDoNotOverlapEachOther() {
         MapFonts fonts = MapFonts.get();
         List<Envelope> boxes = new ArrayList<>();

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import net.sf.geographiclib.Geodesic;
-import net.sf.geographiclib.GeodesicData;
 import org.controlmap.control.Controller;
 import org.controlmap.control.NumberText;
 import org.controlmap.control.measure.ControlChange;
@@ -16,10 +14,10 @@ import org.controlmap.control.measure.ControlPolygons;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.MapFormat;
-import org.controlmap.render.MapProjection;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.MapScene.Group;
 import org.controlmap.render.MapScene.Text;
+import org.controlmap.render.SceneItems;
 import org.controlmap.render.TextWidths;
 import static org.controlmap.render.SceneItems.figures;
 import static org.controlmap.render.SceneItems.groups;
@@ -84,15 +82,9 @@ class ChangeMapTest {
 
     @Test
     void scaleBarIsTrueAtItsStatedLatitude() {
-        Group scale = groups(SCENE.items(), "scale").get(0);
-        double km = Double.parseDouble(scale.attributes().get("data-scale-km"));
-        double px = Double.parseDouble(scale.attributes().get("data-scale-px"));
-        double lat = Double.parseDouble(scale.attributes().get("data-scale-lat"));
-        GeodesicData east = Geodesic.WGS84.Direct(lat, 37, 90, km * 1000);
-        double[] a = SCENE.georef().pixel(new MapProjection(), 37, lat);
-        double[] b = SCENE.georef().pixel(new MapProjection(), east.lon2, east.lat2);
-        assertThat(px).isCloseTo(Math.hypot(b[0] - a[0], b[1] - a[1]), within(0.3));
-        assertThat(px).isBetween(60.0, 160.0);
+        double[] trueAndStated = SceneItems.scaleBar(SCENE, groups(SCENE.items(), "scale").get(0), 37);
+        assertThat(trueAndStated[1]).isCloseTo(trueAndStated[0], within(0.3));
+        assertThat(trueAndStated[1]).isBetween(60.0, 160.0);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
+import org.controlmap.control.Qualifier;
 import org.controlmap.control.RegionControl;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
@@ -276,7 +277,7 @@ public final class MapLayout {
         // Legend first: labels must keep clear of it.
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
                 frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
-        Group legend = legend(frame, base.scale(), toPx, anyUa, placer);
+        Group legend = legend(frame, base.scale(), toPx, anyUa, footnotes(rowsByIso), placer);
         items.add(labels(base, rowsByIso, placer));
         items.add(places(toPx, placer, simple));
         items.add(legend);
@@ -489,8 +490,8 @@ public final class MapLayout {
             } else {
                 RegionControl rc = rows.get(0);
                 color = rc.controller() == Controller.UA ? TEXT_UA : TEXT_RU;
-                full = List.of(name, words.figure(rc.controller(), rc.controlledPct(), rc.controlledKm2(), true));
-                compact = List.of(name, words.figure(rc.controller(), rc.controlledPct(), rc.controlledKm2(), false));
+                full = List.of(name, words.figure(rc, true));
+                compact = List.of(name, words.figure(rc, false));
             }
             jobs.add(new LabelJob(i, part, anchor, radius, full, compact, color));
         }
@@ -650,7 +651,26 @@ public final class MapLayout {
 
     // ---------------------------------------------------------------- legend
 
-    private Group legend(Envelope frame, double scale, AffineTransformation toPx, boolean anyUa, LabelPlacer placer) {
+    /**
+     * What the labels' marks need said under the legend: each group figure ("* 80%:
+     * Donetsk and Luhansk together") and how an unquantified part is drawn.
+     */
+    private List<String> footnotes(Map<String, List<RegionControl>> rowsByIso) {
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+        for (List<RegionControl> rows : rowsByIso.values()) {
+            for (RegionControl rc : rows) {
+                if (MapWording.isGroupFigure(rc)) {
+                    notes.add(words.groupNote(rc));
+                } else if (rc.statement() != null && rc.statement().qualifier() == Qualifier.SLIVER) {
+                    notes.add(words.sliverNote(rc.controlledPct()));
+                }
+            }
+        }
+        return List.copyOf(notes);
+    }
+
+    private Group legend(Envelope frame, double scale, AffineTransformation toPx, boolean anyUa,
+            List<String> footnotes, LabelPlacer placer) {
         double pad = 12 * u;
         double sw = 28 * u;
         double sh = 17 * u;
@@ -690,6 +710,9 @@ public final class MapLayout {
         if (note != null) {
             textW = Math.max(textW, fonts().width(note, 14 * u, true) - sw - 8 * u);
         }
+        for (String f : footnotes) {
+            textW = Math.max(textW, fonts().width(f, 13 * u, false) - sw - 8 * u);
+        }
         // Scale bar: a round length near 170 px, true at the frame's centre latitude.
         Coordinate centreLl = centreLonLat(frame, toPx);
         double lat = Math.round(centreLl.y * 2) / 2.0;
@@ -703,7 +726,7 @@ public final class MapLayout {
         }
         double barW = km * pxPerKm;
         double boxW = Math.max(sw + 8 * u + textW, barW + fonts().width(km + " " + words.km(), size, false)) + 2 * pad;
-        int lines = entries.size() + (note != null ? 1 : 0);
+        int lines = entries.size() + (note != null ? 1 : 0) + footnotes.size();
         double boxH = pad * 2 + lines * row + 52 * u;
         double x0 = frame.getMinX() + 14 * u;
         double y0 = frame.getMaxY() - 14 * u - boxH;
@@ -743,6 +766,11 @@ public final class MapLayout {
         if (note != null) {
             texts.add(new Text(x0 + pad, y + row / 2 + 14 * u * 0.35, note, 14 * u, true, Anchor.START, TEXT_RU, -1, 0,
                     "legend-note"));
+            y += row;
+        }
+        for (String f : footnotes) {
+            texts.add(new Text(x0 + pad, y + row / 2 + 13 * u * 0.35, f, 13 * u, false, Anchor.START, TEXT_MUTED, -1, 0,
+                    "legend-footnote"));
             y += row;
         }
         // scale bar: two segments, black and white, ticks labelled 0, half, full

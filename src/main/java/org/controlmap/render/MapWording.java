@@ -6,7 +6,10 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.controlmap.control.ControlStatement;
 import org.controlmap.control.Controller;
+import org.controlmap.control.Qualifier;
+import org.controlmap.control.RegionControl;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 
@@ -134,10 +137,62 @@ final class MapWording {
         return uk ? "масштаб на " + plain(lat) + "° пн. ш." : "scale at " + plain(lat) + "°N";
     }
 
-    /** Label line with the figure: "70% · 19,100 km²" (Russian-held), "UA 0.2% · 650 km²" (Ukrainian-held in Russia). */
-    String figure(Controller c, double pct, double km2, boolean withKm2) {
-        String p = (c == Controller.UA ? (uk ? "ЗСУ " : "UA ") : "") + pct(pct);
-        return withKm2 ? p + " · " + roundedKm2(km2) + " " + km2Unit() : p;
+    /**
+     * Label line with the figure as far as the source supports it: "70% · 19,100 km²"
+     * (Russian-held), "UA ≈2.2% · ≈650 km²" (Ukrainian-held in Russia, "about"),
+     * ">70% · >19,000 km²" (a lower bound), "<3% · <940 km²" (an upper bound),
+     * "80%* · 21,300 km²" (a figure the source gives for several regions together,
+     * see {@link #groupNote}), "a sliver" (no figure given: the drawn area is nominal).
+     */
+    String figure(RegionControl rc, boolean withKm2) {
+        String who = rc.controller() == Controller.UA ? (uk ? "ЗСУ " : "UA ") : "";
+        ControlStatement s = rc.statement();
+        Qualifier q = s == null ? Qualifier.EXACT : s.qualifier();
+        if (q == Qualifier.SLIVER) {
+            return who + sliver();
+        }
+        String star = isGroupFigure(rc) ? "*" : "";
+        String p = who + mark(q) + pct(rc.controlledPct()) + star;
+        return withKm2 ? p + " · " + mark(q) + roundedKm2(rc.controlledKm2(), q) + " " + km2Unit() : p;
+    }
+
+    /** How a qualified figure is marked on the map: ">" lower bound, "<" upper bound, "≈" approximate. */
+    private static String mark(Qualifier q) {
+        return switch (q) {
+            case MORE_THAN -> ">";
+            case LESS_THAN -> "<";
+            case ABOUT -> "≈";
+            default -> "";
+        };
+    }
+
+    /** True when the row's figure is the source's figure for several regions together, drawn for each. */
+    static boolean isGroupFigure(RegionControl rc) {
+        ControlStatement s = rc.statement();
+        return s != null && s.regions().size() > 1 && s.qualifier() != Qualifier.ALL;
+    }
+
+    /** "a sliver": a part the source does not quantify. */
+    String sliver() {
+        return uk ? "невелика частина" : "a sliver";
+    }
+
+    /**
+     * Footnote for a group figure, naming the regions it is for: "* 80%: Donetsk and
+     * Luhansk together" (each is drawn and labelled with it).
+     */
+    String groupNote(RegionControl rc) {
+        java.util.List<String> names = rc.statement().regions().stream().map(this::labelName).toList();
+        String last = names.get(names.size() - 1);
+        String rest = String.join(", ", names.subList(0, names.size() - 1));
+        return "* " + mark(rc.statement().qualifier()) + pct(rc.controlledPct()) + ": " + rest
+                + (uk ? " і " : " and ") + last + (uk ? " разом" : " together");
+    }
+
+    /** Footnote for a part the source does not quantify: how it is drawn. */
+    String sliverNote(double pct) {
+        return uk ? "«невелика частина»: цифри немає, показано " + pct(pct)
+                : "\u201Ca sliver\u201D: no figure given, drawn as " + pct(pct);
     }
 
     String km2Unit() {
@@ -181,10 +236,20 @@ final class MapWording {
         return localise(b.toPlainString());
     }
 
-    /** km² rounded for a label: to 10 below 1,000, to 100 above. */
-    String roundedKm2(double km2) {
+    /**
+     * km² rounded for a label: to 10 below 1,000, to 100 above; so that a bound stays a
+     * bound, a lower bound (">") down and an upper bound ("<") up ("<3%" of Kharkiv is
+     * 942 km²: "<950", not "<940").
+     */
+    String roundedKm2(double km2, Qualifier q) {
         double step = km2 < 1000 ? 10 : 100;
-        return grouped(Math.max(step, Math.round(km2 / step) * step));
+        double steps = km2 / step;
+        double r = switch (q) {
+            case MORE_THAN -> Math.floor(steps);
+            case LESS_THAN -> Math.ceil(steps);
+            default -> Math.round(steps);
+        };
+        return grouped(Math.max(step, r * step));
     }
 
     /** Whole km², thousands grouped: "19,098" / "19 098". */

@@ -259,6 +259,39 @@ class MapRenderTest {
     }
 
     @Test
+    void labelsShowFiguresOnlyAsFarAsTheSourceGivesThem() {
+        // Bundled Reuters scenario: "more than 70%" (a lower bound), "less than 3%" (an upper
+        // bound, 942 km² rounded up), "80% of the Donbas" (one figure for two regions),
+        // "a sliver" (no figure), "about 650 km²".
+        assertThat(figureLine("UA-23")).startsWith(">70%");
+        assertThat(figureLine("UA-65")).startsWith(">70%");
+        assertThat(figureLine("UA-63")).isIn("<3%", "<3% · <950 km²");
+        assertThat(figureLine("UA-14")).startsWith("80%*");
+        assertThat(figureLine("UA-09")).startsWith("80%*");
+        assertThat(figureLine("UA-48")).isEqualTo("a sliver");
+        assertThat(figureLine("RU-KRS")).isIn("UA ≈2.2%", "UA ≈2.2% · ≈650 km²");
+        assertThat(figureLine("UA-43")).startsWith("100%");
+        List<String> footnotes = new ArrayList<>();
+        for (Group legend : SceneItems.groups(scene.items(), "legend")) {
+            for (Item it : legend.items()) {
+                if (it instanceof Text t && "legend-footnote".equals(t.cssClass())) {
+                    footnotes.add(t.text());
+                }
+            }
+        }
+        assertThat(footnotes).containsExactly("* 80%: Luhansk and Donetsk together",
+                "\u201Ca sliver\u201D: no figure given, drawn as 0.5%");
+    }
+
+    /** The second line of a region's label (its figure). */
+    private String figureLine(String iso) {
+        Group label = SceneItems.groups(scene.items(), "label").stream()
+                .filter(g -> iso.equals(g.attributes().get("data-iso"))).findFirst().orElseThrow();
+        List<Text> texts = SceneItems.texts(label);
+        return texts.get(texts.size() - 1).text();
+    }
+
+    @Test
     void longNamesBreakAtAHyphenASpaceOrBeforeAUkrainianAdjectivalEnding() {
         assertThat(MapLayout.splitName("Ivano-Frankivsk")).isEqualTo("Ivano-\nFrankivsk");
         assertThat(MapLayout.splitName("Kyiv City")).isEqualTo("Kyiv\nCity");

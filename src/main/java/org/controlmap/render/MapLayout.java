@@ -653,18 +653,27 @@ public final class MapLayout {
 
     /**
      * What the labels' marks need said under the legend: each group figure ("* 80%:
-     * Donetsk and Luhansk together") and how an unquantified part is drawn.
+     * Donetsk and Luhansk together"), how an unquantified part is drawn, and what
+     * "&gt;" and "&lt;" mean.
      */
     private List<String> footnotes(Map<String, List<RegionControl>> rowsByIso) {
         java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+        boolean lower = false;
+        boolean upper = false;
         for (List<RegionControl> rows : rowsByIso.values()) {
             for (RegionControl rc : rows) {
+                Qualifier q = rc.statement() == null ? Qualifier.EXACT : rc.statement().qualifier();
+                lower |= q == Qualifier.MORE_THAN;
+                upper |= q == Qualifier.LESS_THAN;
                 if (MapWording.isGroupFigure(rc)) {
                     notes.add(words.groupNote(rc));
-                } else if (rc.statement() != null && rc.statement().qualifier() == Qualifier.SLIVER) {
+                } else if (q == Qualifier.SLIVER) {
                     notes.add(words.sliverNote(rc.controlledPct()));
                 }
             }
+        }
+        if (lower || upper) {
+            notes.add(words.boundNote(lower, upper));
         }
         return List.copyOf(notes);
     }

@@ -189,6 +189,16 @@ final class MapWording {
                 + (uk ? " і " : " and ") + last + (uk ? " разом" : " together");
     }
 
+    /** Footnote for bounds: what ">" and "<" mean and how such a share is drawn. */
+    String boundNote(boolean lower, boolean upper) {
+        String marks = lower && upper ? "> / <" : lower ? ">" : "<";
+        String words = uk ? (lower && upper ? "більше / менше за цифру джерела" : lower ? "більше за цифру джерела"
+                : "менше за цифру джерела") + "; показано за цією цифрою"
+                : (lower && upper ? "more / less than the source's figure" : lower ? "more than the source's figure"
+                : "less than the source's figure") + "; drawn at that figure";
+        return marks + ": " + words;
+    }
+
     /** Footnote for a part the source does not quantify: how it is drawn. */
     String sliverNote(double pct) {
         return uk ? "«невелика частина»: цифри немає, показано " + pct(pct)

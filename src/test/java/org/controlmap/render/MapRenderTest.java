@@ -280,7 +280,8 @@ class MapRenderTest {
             }
         }
         assertThat(footnotes).containsExactly("* 80%: Luhansk and Donetsk together",
-                "\u201Ca sliver\u201D: no figure given, drawn as 0.5%");
+                "\u201Ca sliver\u201D: no figure given, drawn as 0.5%",
+                "> / <: more / less than the source's figure; drawn at that figure");
     }
 
     /** The second line of a region's label (its figure). */

@@ -140,7 +140,7 @@ final class MapWording {
     /**
      * Label line with the figure as far as the source supports it: "70% · 19,100 km²"
      * (Russian-held), "UA ≈2.2% · ≈650 km²" (Ukrainian-held in Russia, "about"),
-     * ">70% · >19,000 km²" (a lower bound), "<3% · <940 km²" (an upper bound),
+     * ">70% · >19,000 km²" (a lower bound), "<3% · <950 km²" (an upper bound),
      * "80%* · 21,300 km²" (a figure the source gives for several regions together,
      * see {@link #groupNote}), "a sliver" (no figure given: the drawn area is nominal).
      */
@@ -153,7 +153,7 @@ final class MapWording {
         }
         String star = isGroupFigure(rc) ? "*" : "";
         String p = who + mark(q) + pct(rc.controlledPct()) + star;
-        return withKm2 ? p + " · " + mark(q) + roundedKm2(rc.controlledKm2(), q) + " " + km2Unit() : p;
+        return withKm2 ? p + " · " + roundedKm2(rc.controlledKm2(), q) + " " + km2Unit() : p;
     }
 
     /** How a qualified figure is marked on the map: ">" lower bound, "<" upper bound, "≈" approximate. */
@@ -247,19 +247,23 @@ final class MapWording {
     }
 
     /**
-     * km² rounded for a label: to 10 below 1,000, to 100 above; so that a bound stays a
-     * bound, a lower bound (">") down and an upper bound ("<") up ("<3%" of Kharkiv is
-     * 942 km²: "<950", not "<940").
+     * km² for a label, marked as {@link #mark} says, rounded to 1 below 10, to 10
+     * below 1,000 and to 100 above; so that a bound stays a bound, a lower bound
+     * (">") down and an upper bound ("<") up ("<3%" of Kharkiv is 942 km²: "<950",
+     * not "<940"). Under half a km² is "<1" (a lower bound under 1 km², ">0").
      */
     String roundedKm2(double km2, Qualifier q) {
-        double step = km2 < 1000 ? 10 : 100;
+        double step = km2 < 10 ? 1 : km2 < 1000 ? 10 : 100;
         double steps = km2 / step;
-        double r = switch (q) {
+        double r = step * switch (q) {
             case MORE_THAN -> Math.floor(steps);
             case LESS_THAN -> Math.ceil(steps);
             default -> Math.round(steps);
         };
-        return grouped(Math.max(step, r * step));
+        if (r == 0) {
+            return q == Qualifier.MORE_THAN ? ">0" : "<1";
+        }
+        return mark(q) + grouped(r);
     }
 
     /** Whole km², thousands grouped: "19,098" / "19 098". */

@@ -3,10 +3,13 @@ package org.controlmap.render;
 import org.controlmap.geodata.PointMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
@@ -409,7 +412,7 @@ public final class MapLayout {
      * time, where a noding union of 10,000 segments costs a quarter second.
      */
     static Geometry sharedEdgesOnce(Geometry[] coverage) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<LineString> out = new ArrayList<>();
         for (Geometry g : coverage) {
             Geometry rounded = round(g);
@@ -657,7 +660,7 @@ public final class MapLayout {
      * "&gt;" and "&lt;" mean.
      */
     private List<String> footnotes(Map<String, List<RegionControl>> rowsByIso) {
-        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+        Set<String> notes = new LinkedHashSet<>();
         boolean lower = false;
         boolean upper = false;
         for (List<RegionControl> rows : rowsByIso.values()) {

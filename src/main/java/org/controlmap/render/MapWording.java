@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.controlmap.control.ControlStatement;
 import org.controlmap.control.Controller;
@@ -182,7 +183,7 @@ final class MapWording {
      * Luhansk together" (each is drawn and labelled with it).
      */
     String groupNote(RegionControl rc) {
-        java.util.List<String> names = rc.statement().regions().stream().map(this::labelName).toList();
+        List<String> names = rc.statement().regions().stream().map(this::labelName).toList();
         String last = names.get(names.size() - 1);
         String rest = String.join(", ", names.subList(0, names.size() - 1));
         return "* " + mark(rc.statement().qualifier()) + pct(rc.controlledPct()) + ": " + rest

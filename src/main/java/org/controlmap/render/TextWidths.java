@@ -1,9 +1,11 @@
 package org.controlmap.render;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Advance widths of the bundled DejaVu Sans Book and Bold, for measuring
@@ -71,7 +73,7 @@ public final class TextWidths {
                 if (raw == null) {
                     throw new IllegalStateException("missing text width table " + name + " (built from the fonts)");
                 }
-                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw));
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
                 if (in.readInt() != MAGIC) {
                     throw new IllegalStateException(name + ": not a text width table");
                 }
@@ -79,7 +81,7 @@ public final class TextWidths {
                 int missing = in.readUnsignedShort();
                 int n = in.readInt();
                 char[] advance = new char[0x10000];
-                java.util.Arrays.fill(advance, NONE);
+                Arrays.fill(advance, NONE);
                 for (int i = 0; i < n; i++) {
                     char c = in.readChar();
                     advance[c] = (char) in.readUnsignedShort();

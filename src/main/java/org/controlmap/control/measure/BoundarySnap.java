@@ -80,11 +80,11 @@ final class BoundarySnap {
         Geometry band3 = boundary.buffer(3 * d);
         Geometry band1 = boundary.buffer(d);
 
-        Geometry reach = heldNear.isEmpty() ? GF.createMultiPolygon() : toKm.transform(heldNear).buffer(d);
+        Geometry reach = toKm.transform(heldNear).buffer(d);
 
         Geometry gaps = overlay(overlay(r, e, OverlayNG.DIFFERENCE), band3, OverlayNG.INTERSECTION);
-        Geometry fill = reach.isEmpty() ? GF.createMultiPolygon()
-                : overlay(overlay(thinPart(gaps, d), band1, OverlayNG.INTERSECTION), reach, OverlayNG.INTERSECTION);
+        Geometry fill = overlay(overlay(thinPart(gaps, d), band1, OverlayNG.INTERSECTION), reach,
+                OverlayNG.INTERSECTION);
         Geometry pieces = overlay(e, band3, OverlayNG.INTERSECTION);
         Geometry trim = overlay(thinPart(pieces, d), band1, OverlayNG.INTERSECTION);
 

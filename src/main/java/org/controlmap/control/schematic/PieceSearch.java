@@ -1,7 +1,6 @@
 package org.controlmap.control.schematic;
 
 import static org.controlmap.control.schematic.SchematicLayout.AREA_TOLERANCE;
-import static org.controlmap.control.schematic.SchematicLayout.FRONT_M;
 import static org.controlmap.control.schematic.SchematicLayout.GF;
 import static org.controlmap.control.schematic.SchematicLayout.MAX_ITERATIONS;
 import static org.controlmap.control.schematic.SchematicLayout.buffer;
@@ -52,6 +51,8 @@ final class PieceSearch {
     private static final double JUMP_M = 0.5;
     private static final double JUMP_REL = 1e-3;
     private static final int MAX_RESTARTS = 8;
+    // Boundary of a piece closer than this (metres) to the region's boundary is not its front.
+    private static final double FRONT_M = 1;
     // Seed lines are simplified before buffering: the buffer's outline is
     // schematic anyway, and a Natural Earth border has a vertex every few
     // hundred metres, which makes each buffer needlessly slow.

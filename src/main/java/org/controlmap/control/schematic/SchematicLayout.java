@@ -129,8 +129,6 @@ public final class SchematicLayout {
 
     static final String WHOLE = "whole region";
 
-    // Boundary of a piece closer than this (metres) to the region's boundary is not its front.
-    static final double FRONT_M = 1;
     static final int QUADRANT_SEGMENTS = 8;
     // A boundary segment whose midpoint lies this close (metres) to the seed is part of it.
     private static final double ON_SEED_M = 1;

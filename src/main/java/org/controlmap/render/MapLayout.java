@@ -725,18 +725,11 @@ public final class MapLayout {
         for (String f : footnotes) {
             textW = Math.max(textW, fonts().width(f, 13 * u, false) - sw - 8 * u);
         }
-        // Scale bar: a round length near 170 px, true at the frame's centre latitude.
-        Coordinate centreLl = centreLonLat(frame, toPx);
-        double lat = Math.round(centreLl.y * 2) / 2.0;
-        double k = projection.scaleFactor(lat);
-        double pxPerKm = scale * k * 1000;
-        double km = 50;
-        for (double cand : new double[] {50, 100, 150, 200, 250, 300, 400, 500, 1000}) {
-            if (cand * pxPerKm <= 190 * u) {
-                km = cand;
-            }
-        }
-        double barW = km * pxPerKm;
+        // Scale bar: a round length of 50 km or more, up to 190 px, true at the frame's centre latitude.
+        ScaleBar bar = ScaleBar.fit(projection, centreLonLat(frame, toPx).y, scale, 190 * u, 50);
+        double km = bar.km();
+        double lat = bar.lat();
+        double barW = bar.px();
         double boxW = Math.max(sw + 8 * u + textW, barW + fonts().width(km + " " + words.km(), size, false)) + 2 * pad;
         int lines = entries.size() + (note != null ? 1 : 0) + footnotes.size();
         double boxH = pad * 2 + lines * row + 52 * u;

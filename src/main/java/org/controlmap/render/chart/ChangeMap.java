@@ -19,6 +19,7 @@ import org.controlmap.render.LabelPlacer;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapProjection;
 import org.controlmap.render.MapScene;
+import org.controlmap.render.ScaleBar;
 import org.controlmap.render.TextWidths;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Coordinate;
@@ -220,20 +221,15 @@ public final class ChangeMap {
     }
 
     /**
-     * A scale bar ending at x = right on the baseline y: a round length near
-     * 150 px, true at the frame's centre latitude (the projection is conformal,
-     * so its scale varies with latitude only; the note says where it holds).
+     * A scale bar ending at x = right on the baseline y: a round length of
+     * 10 km or more, up to 160 px, true at the frame's centre latitude
+     * ({@link ScaleBar}; the note says where it holds).
      */
     private static MapScene.Group scaleBar(MapProjection proj, Envelope env, double scale, double right, double y) {
-        double lat = Math.round(proj.unproject(env.centre().x, env.centre().y).y * 2) / 2.0;
-        double pxPerKm = scale * proj.scaleFactor(lat) * 1000;
-        double km = 10;
-        for (double cand : new double[] {10, 20, 25, 50, 100, 150, 200, 250, 300, 400, 500, 1000}) {
-            if (cand * pxPerKm <= 160) {
-                km = cand;
-            }
-        }
-        double barW = km * pxPerKm;
+        ScaleBar fit = ScaleBar.fit(proj, proj.unproject(env.centre().x, env.centre().y).y, scale, 160, 10);
+        double km = fit.km();
+        double lat = fit.lat();
+        double barW = fit.px();
         String note = "(scale at " + NumberText.plain(lat) + "°N)";
         String end = NumberText.plain(km) + " km";
         double noteW = TextWidths.get().width(note, 11, false);

@@ -66,7 +66,7 @@ final class AreasCommand implements Callable<Integer> {
         AreaTable table;
         ControlFile file = input.controlFile(spec);
         if (file != null) {
-            Allocation measured = file.measure(catalogue, basis == null ? AreaBasis.GEOMETRY : basis, input.snapKm)
+            Allocation measured = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis))
                     .allocation();
             table = AreaTable.of(measured, catalogue, List.of());
         } else {

@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
             report = ClaimCheck.of(catalogue, b).check(s, own, EnumSet.allOf(Controller.class));
         } else {
             AreaBasis b = basis == null ? AreaBasis.GEOMETRY : basis;
-            Allocation measured = file.measure(catalogue, b, input.snapKm).allocation();
+            Allocation measured = file.measure(catalogue, input.attribution.options(b)).allocation();
             Set<Controller> drawn = EnumSet.of(input.side());
             drawn.addAll(file.polygons().controllers());
             report = ClaimCheck.of(catalogue, b).check(s, measured, drawn);

@@ -16,11 +16,13 @@ import org.controlmap.control.measure.SnapshotDates;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.CountryOutline;
+import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.chart.ChangeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,6 +47,9 @@ final class DiffCommand implements Callable<Integer> {
                     + "property. Default: RU.")
     Controller controller;
 
+    @Mixin
+    AttributionOptions attribution = new AttributionOptions();
+
     @Option(names = "--format", paramLabel = "csv|md|json",
             description = "Table format. Default: from the -o extension when it is a table, else csv.")
     ChangeFormat format;
@@ -60,6 +65,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        attribution.validate(true);
         ChangeFormat fmt = format;
         boolean map = false;
         if (output != null) {
@@ -81,7 +87,8 @@ final class DiffCommand implements Callable<Integer> {
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         ControlPolygons a = ControlPolygons.read(from, controller, this::warn);
         ControlPolygons b = ControlPolygons.read(to, controller, this::warn);
-        ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a, b, controller);
+        ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a, b, controller,
+                attribution.options(AreaBasis.GEOMETRY));
         ChangeFormat f = fmt;
         if (output != null && !map) {
             AtomicOutput.write(output, false, out -> f.write(change, out));

@@ -8,6 +8,7 @@ import org.controlmap.control.measure.ControlFile;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.RegionCatalogue;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that say where control figures come from: a scenario, or control polygons to measure. */
@@ -27,10 +28,8 @@ final class InputOptions {
             description = "With --control: side holding polygons that have no 'controller' property. Default: RU.")
     Controller controller;
 
-    @Option(names = "--snap-km", paramLabel = "D",
-            description = "With --control: treat gaps and overlaps narrower than D km along region boundaries as "
-                    + "following the boundary. Default: 0 (exact intersection).")
-    double snapKm;
+    @Mixin
+    AttributionOptions attribution = new AttributionOptions();
 
     /**
      * Refuses option combinations that make no sense, before any work.
@@ -41,12 +40,10 @@ final class InputOptions {
         if (!scenarioWithControl && control != null && scenario != null) {
             throw new InputException("give --scenario or --control, not both");
         }
-        if (control == null && (controller != null || snapKm != 0)) {
-            throw new InputException((controller != null ? "--controller" : "--snap-km") + " needs --control");
+        if (control == null && controller != null) {
+            throw new InputException("--controller needs --control");
         }
-        if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
-            throw new InputException("--snap-km must be a distance in km, 0 or more, not " + snapKm);
-        }
+        attribution.validate(control != null);
     }
 
     /** The files read, so that no output overwrites one. */

@@ -144,7 +144,7 @@ final class RenderCommand implements Callable<Integer> {
             Allocation allocation = ScenarioAllocation.allocate(s, catalogue, basis == null ? AreaBasis.OFFICIAL : basis);
             drawing = map.scenario(allocation, exportGeojson != null);
         } else {
-            Measurement m = file.measure(catalogue, basis == null ? AreaBasis.GEOMETRY : basis, input.snapKm);
+            Measurement m = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis));
             drawing = map.measured(m, exportGeojson != null);
         }
         MapScene scene = drawing.scene();

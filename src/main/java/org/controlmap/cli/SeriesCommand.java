@@ -17,7 +17,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
-import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.SeriesFormat;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
@@ -27,6 +26,7 @@ import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.chart.SeriesChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "series", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Held km² per region over time, from dated snapshots of control polygons.",
             "Each snapshot is dated by its features' 'date' property, else by YYYYMMDD or YYYY-MM-DD in its "
-                    + "file name. Rows: date,iso_3166_2,controlled_km2,controlled_pct for each region held in "
-                    + "part, a UA row with the total of Ukraine, and an 'outside' row for held territory in no "
-                    + "region."})
+                    + "file name. Rows: date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2 for each region "
+                    + "held in part, a UA row with the total of Ukraine (percent of its official 603,628 km², as "
+                    + "DeepStateMap publishes it), and an 'outside' row for held territory booked to no region."})
 final class SeriesCommand implements Callable<Integer> {
 
     @Spec
@@ -57,10 +57,8 @@ final class SeriesCommand implements Callable<Integer> {
                     + "applied to official areas.")
     AreaBasis basis;
 
-    @Option(names = "--snap-km", paramLabel = "D", defaultValue = "0",
-            description = "Treat gaps and overlaps narrower than D km along region boundaries as following the "
-                    + "boundary. Default: 0 (exact; much faster).")
-    double snapKm;
+    @Mixin
+    AttributionOptions attribution = new AttributionOptions();
 
     @Option(names = "--format", paramLabel = "csv|json",
             description = "Output format. Default: from the -o extension, else csv.")
@@ -88,9 +86,7 @@ final class SeriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
-            throw new InputException("--snap-km " + snapKm + ": must be a distance in km, 0 or more");
-        }
+        attribution.validate(true);
         SeriesFormat fmt = format;
         if (output != null) {
             AtomicOutput.checkWritable(output);
@@ -127,7 +123,7 @@ final class SeriesCommand implements Callable<Integer> {
         }
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         ControlSeries series = ControlSeries.measure(inputs, ControlOverlay.of(catalogue), controller,
-                new MeasureOptions(basis, snapKm, null, null), source, n, progress(),
+                attribution.options(basis), source, n, progress(),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         SeriesFormat f = fmt;
         if (output != null) {

@@ -17,6 +17,7 @@ import org.controlmap.region.AreaBasis;
  * @param date     the date the figures describe, or null when unknown
  * @param source   short credit for the figures ("Reuters, 2024-11-20"; "DeepStateMap via cyterat/deepstate-map-data")
  * @param measured true when measured from polygons, false when restated from a report
+ * @param attribution how measured ground was booked to regions; null for scenarios
  */
 public record Allocation(
         List<RegionControl> rows,
@@ -24,7 +25,19 @@ public record Allocation(
         AreaBasis basis,
         LocalDate date,
         String source,
-        boolean measured) {
+        boolean measured,
+        Attribution attribution) {
+
+    /** A scenario's figures, or measured figures booked by strict clipping when {@code measured}. */
+    public Allocation(List<RegionControl> rows, List<OutsideArea> outside, AreaBasis basis, LocalDate date,
+            String source, boolean measured) {
+        this(rows, outside, basis, date, source, measured, measured ? Attribution.CLIP : null);
+    }
+
+    /** Sum of the rows' reattributed ground, km² (0 when none). */
+    public double mismatchKm2() {
+        return rows.stream().filter(r -> r.mismatchKm2() != null).mapToDouble(RegionControl::mismatchKm2).sum();
+    }
 
     /** Controlled territory that lies in no bundled region, km², geodesic. */
     public record OutsideArea(Controller controller, double km2) {

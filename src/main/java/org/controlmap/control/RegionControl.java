@@ -16,6 +16,9 @@ import org.controlmap.region.Region;
  * @param note          why the number is what it is when that is not obvious ("lower bound of
  *                      'more than 70%'", "nominal 0.5% for 'a sliver': no figure given"), or ""
  * @param statement     the scenario statement it comes from, or null when measured
+ * @param mismatchKm2   measured under nearest attribution: ground reattributed to this row, km² (moved in
+ *                      from outside every region, plus coast and border gaps counted as held); null when not
+ *                      measured that way
  */
 public record RegionControl(
         Region region,
@@ -25,7 +28,14 @@ public record RegionControl(
         AreaBasis basis,
         String figure,
         String note,
-        ControlStatement statement) {
+        ControlStatement statement,
+        Double mismatchKm2) {
+
+    /** A row with no reattributed ground (scenarios; strict clipping). */
+    public RegionControl(Region region, Controller controller, double controlledPct, double controlledKm2,
+            AreaBasis basis, String figure, String note, ControlStatement statement) {
+        this(region, controller, controlledPct, controlledKm2, basis, figure, note, statement, null);
+    }
 
     /** The controlled share as a fraction 0–1: what the schematic map draws of the region's polygon. */
     public double share() {

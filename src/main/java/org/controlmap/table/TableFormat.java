@@ -37,7 +37,7 @@ public enum TableFormat {
 
     /** Columns of the machine formats, in order. */
     public static final List<String> COLUMNS = List.of("iso_3166_2", "name", "area_km2", "official_area_km2",
-            "basis", "controller", "controlled_pct", "controlled_km2", "figure", "note");
+            "basis", "controller", "controlled_pct", "controlled_km2", "mismatch_km2", "figure", "note");
 
     private final String extension;
 
@@ -118,6 +118,7 @@ public enum TableFormat {
                 g.writeString(r.controller() == null ? "" : r.controller().name());
                 g.writeString(fixed(r.controlledPct(), 2));
                 g.writeString(fixed(r.controlledKm2(), 3));
+                g.writeString(fixed(r.mismatchKm2(), 3));
                 g.writeString(r.figure());
                 g.writeString(r.note());
                 g.writeEndArray();
@@ -147,6 +148,7 @@ public enum TableFormat {
                 g.writeStringField("controller", r.controller() == null ? null : r.controller().name());
                 number(g, "controlled_pct", r.controlledPct(), 2);
                 number(g, "controlled_km2", r.controlledKm2(), 3);
+                number(g, "mismatch_km2", r.mismatchKm2(), 3);
                 g.writeStringField("figure", r.figure());
                 g.writeStringField("note", r.note());
                 g.writeEndObject();
@@ -204,12 +206,25 @@ public enum TableFormat {
     }
 
     private static final String[] HEADERS = {"Region", "ISO", "Area km² (boundary)", "Official km²", "Held by",
-        "Share", "Held km²", "Figure in source", "Note"};
-    private static final boolean[] NUMERIC = {false, false, true, true, false, true, true, false, false};
+        "Share", "Held km²", "Mismatch km²", "Figure in source", "Note"};
+    private static final boolean[] NUMERIC = {false, false, true, true, false, true, true, true, false, false};
+    /** The mismatch column, shown in Markdown and HTML only for tables that have one. */
+    private static final int MISMATCH = 7;
 
     private static String[] cells(AreaTable.Row r) {
         return new String[] {r.name(), r.iso(), grouped(r.areaKm2(), 0), grouped(r.officialAreaKm2(), 0), heldBy(r),
-            pct(r), km2(r), r.figure(), r.note()};
+            pct(r), km2(r), mismatch(r), r.figure(), r.note()};
+    }
+
+    private static String mismatch(AreaTable.Row r) {
+        if (Double.isNaN(r.mismatchKm2()) || r.mismatchKm2() == 0) {
+            return Double.isNaN(r.mismatchKm2()) ? "" : "–";
+        }
+        return r.mismatchKm2() < 0.5 ? "<1" : grouped(r.mismatchKm2(), 0);
+    }
+
+    private static boolean shown(AreaTable t, int column) {
+        return column != MISMATCH || t.mismatch();
     }
 
     private static void writeMarkdown(AreaTable t, PrintWriter w) {
@@ -217,6 +232,9 @@ public enum TableFormat {
         StringBuilder head = new StringBuilder("|");
         StringBuilder rule = new StringBuilder("|");
         for (int i = 0; i < HEADERS.length; i++) {
+            if (!shown(t, i)) {
+                continue;
+            }
             head.append(' ').append(HEADERS[i]).append(" |");
             rule.append(NUMERIC[i] ? " ---: |" : " --- |");
         }
@@ -225,8 +243,11 @@ public enum TableFormat {
             String[] c = cells(r);
             boolean total = r == t.total();
             StringBuilder line = new StringBuilder("|");
-            for (String s : c) {
-                String v = md(s);
+            for (int i = 0; i < c.length; i++) {
+                if (!shown(t, i)) {
+                    continue;
+                }
+                String v = md(c[i]);
                 line.append(' ').append(total && !v.isEmpty() ? "**" + v + "**" : v).append(" |");
             }
             w.print(line + "\n");
@@ -245,15 +266,18 @@ public enum TableFormat {
         w.print("<table class=\"controlmap-areas\">\n");
         w.print("<caption>" + html(t.caption()) + "</caption>\n<thead>\n<tr>");
         for (int i = 0; i < HEADERS.length; i++) {
+            if (!shown(t, i)) {
+                continue;
+            }
             w.print("<th scope=\"col\"" + (NUMERIC[i] ? " style=\"text-align:right\"" : "") + ">" + html(HEADERS[i])
                     + "</th>");
         }
         w.print("</tr>\n</thead>\n<tbody>\n");
         for (AreaTable.Row r : t.rows()) {
-            htmlRow(w, r, "td");
+            htmlRow(w, t, r, "td");
         }
         w.print("</tbody>\n<tfoot>\n");
-        htmlRow(w, t.total(), "th");
+        htmlRow(w, t, t.total(), "th");
         w.print("</tfoot>\n</table>\n<ul class=\"controlmap-notes\">\n");
         for (String n : t.notes()) {
             w.print("<li>" + html(n) + "</li>\n");
@@ -261,10 +285,13 @@ public enum TableFormat {
         w.print("</ul>\n");
     }
 
-    private static void htmlRow(PrintWriter w, AreaTable.Row r, String cell) {
+    private static void htmlRow(PrintWriter w, AreaTable t, AreaTable.Row r, String cell) {
         String[] c = cells(r);
         w.print("<tr data-iso=\"" + html(r.iso()) + "\">");
         for (int i = 0; i < c.length; i++) {
+            if (!shown(t, i)) {
+                continue;
+            }
             String tag = i == 0 ? "th scope=\"row\"" : cell;
             String end = i == 0 ? "th" : cell;
             w.print("<" + tag + (NUMERIC[i] ? " style=\"text-align:right\"" : "") + ">" + html(c[i]) + "</" + end

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
-import org.controlmap.region.Region;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -52,7 +51,7 @@ final class CellMeter {
     static final double CELL_DEG = 0.25;
     private static final GeometryFactory GF = new GeometryFactory();
 
-    private final List<Region> regions;
+    private final List<Geometry> regions;
     private final List<PreparedGeometry> prepared = new ArrayList<>();
     private final Map<Long, Cell> cells = new ConcurrentHashMap<>();
 
@@ -69,17 +68,18 @@ final class CellMeter {
     private record Entry(long h1, long h2, int n, double[] km2, double outsideKm2) {
     }
 
-    CellMeter(List<Region> regions) {
-        this.regions = regions;
-        for (Region r : regions) {
-            r.geometry().getEnvelopeInternal();
-            prepared.add(PreparedGeometryFactory.prepare(r.geometry()));
+    /** A meter over {@code parts}: shapes that do not overlap one another (regions, mismatch zones). */
+    CellMeter(List<Geometry> parts) {
+        this.regions = List.copyOf(parts);
+        for (Geometry g : parts) {
+            g.getEnvelopeInternal();
+            prepared.add(PreparedGeometryFactory.prepare(g));
         }
     }
 
     /**
-     * Held km² per region (same order as the constructor's list), then outside
-     * every region, for one snapshot.
+     * Held km² per part (same order as the constructor's list), then outside
+     * every part, for one snapshot.
      *
      * @param batch memory shared by the snapshots of one batch, measured one after another
      */
@@ -218,7 +218,7 @@ final class CellMeter {
             List<Integer> idx = new ArrayList<>();
             List<Geometry> pieces = new ArrayList<>();
             for (int r = 0; r < regions.size(); r++) {
-                Geometry g = regions.get(r).geometry();
+                Geometry g = regions.get(r);
                 if (!g.getEnvelopeInternal().intersects(rect.getEnvelopeInternal()) || !prepared.get(r).intersects(rect)) {
                     continue;
                 }

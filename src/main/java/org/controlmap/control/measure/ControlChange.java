@@ -46,13 +46,15 @@ public record ControlChange(Controller controller, String from, String to, Geome
 
     /** Compares one side's territory in two snapshots, region by region. */
     public static ControlChange between(ControlOverlay overlay, ControlPolygons a, ControlPolygons b,
-            Controller controller) {
+            Controller controller, MeasureOptions options) {
         Geometry ha = a.held(controller);
         Geometry hb = b.held(controller);
         Geometry gained = difference(hb, ha, b.name(), a.name());
         Geometry lost = difference(ha, hb, a.name(), b.name());
-        double[] g = overlay.km2(gained, 0, b.name() + " − " + a.name());
-        double[] l = overlay.km2(lost, 0, a.name() + " − " + b.name());
+        Booking bg = overlay.book(gained, controller, options, false, b.name() + " − " + a.name());
+        Booking bl = overlay.book(lost, controller, options, false, a.name() + " − " + b.name());
+        double[] g = withOutside(bg);
+        double[] l = withOutside(bl);
         List<Region> regions = overlay.regions();
         List<Row> rows = new ArrayList<>();
         double ug = 0;
@@ -73,6 +75,16 @@ public record ControlChange(Controller controller, String from, String to, Geome
             rows.add(new Row("outside", "outside every region", g[o], l[o]));
         }
         return new ControlChange(controller, a.name(), b.name(), gained, lost, hb, List.copyOf(rows));
+    }
+
+    /** Held km² per region (inside plus moved to it), then outside every region. */
+    private static double[] withOutside(Booking b) {
+        double[] out = new double[b.inside().length + 1];
+        for (int i = 0; i < b.inside().length; i++) {
+            out[i] = b.heldKm2(i);
+        }
+        out[out.length - 1] = b.outside();
+        return out;
     }
 
     private static Geometry difference(Geometry x, Geometry y, String nx, String ny) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.controlmap.control.Controller;
-import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 
 /**
@@ -29,8 +28,8 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
         return new ControlFile(path, polygons, SnapshotDates.fromFileName(name).orElse(null), credit);
     }
 
-    /** Per-region km² of these polygons against the catalogue's regions. */
-    public Measurement measure(RegionCatalogue catalogue, AreaBasis basis, double snapKm) {
-        return ControlOverlay.of(catalogue).measure(polygons, new MeasureOptions(basis, snapKm, date, credit));
+    /** Per-region km² of these polygons against the catalogue's regions, dated and credited from the file. */
+    public Measurement measure(RegionCatalogue catalogue, MeasureOptions options) {
+        return ControlOverlay.of(catalogue).measure(polygons, options.withDate(date).withSource(credit));
     }
 }

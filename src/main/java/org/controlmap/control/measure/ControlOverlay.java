@@ -2,12 +2,14 @@ package org.controlmap.control.measure;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.controlmap.control.Allocation;
+import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
-import org.controlmap.control.RegionControl;
 import org.controlmap.control.NumberText;
+import org.controlmap.control.RegionControl;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.AreaBasis;
@@ -16,9 +18,9 @@ import org.controlmap.region.RegionCatalogue;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -30,12 +32,17 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * as in geopandas/shapely + pyproj; on DeepStateMap's densely sampled edges
  * the difference is far below 0.01%).
  *
- * <p>Boundaries from different sources never match exactly, so nothing is
- * dropped: held territory in no region is reported per side as
- * {@link Allocation.OutsideArea}; a Russian region under a Russian-held polygon
- * (DeepStateMap's polygons spill a few hundred km² past the Natural Earth
- * border into Belgorod and Kursk) gets its own row like any other region, with
- * a note saying it is the polygon extending past the border, not occupation.
+ * <p>Boundaries from different sources never match exactly; how the mismatch is
+ * booked is the {@link Attribution}. Under {@link Attribution#NEAREST} (the
+ * default) Russian-held ground is booked to Ukraine's regions only: inside a
+ * region to it, outside every region to the nearest within the limit
+ * ({@link MismatchZones}), and coast and border gaps count as held
+ * ({@link CoastGaps}); what is farther stays {@code outside}. Under
+ * {@link Attribution#CLIP}, and for Ukrainian-held ground under either, every
+ * region is clipped as it stands: held territory in no region is reported per
+ * side as {@link Allocation.OutsideArea}, and a Russian oblast under a
+ * Russian-held polygon gets its own row with a note saying it is the polygon
+ * extending past the border, not occupation.
  *
  * <p>Speed: regions are prepared once ({@link PreparedGeometry}); per
  * measurement a region whose bounding box misses the held territory, or that
@@ -49,12 +56,22 @@ public final class ControlOverlay {
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final List<Slot> slots = new ArrayList<>();
+    private final List<Region> regions;
+    private final List<Region> home;
+    private final int[] homeIndex;
     private final double ukraineGeodesicKm2;
     private final double ukraineOfficialKm2;
     private final List<Geometry> shapes = new ArrayList<>();
     private volatile PreparedGeometry allRegionsPrepared;
+    private final Map<Double, Nearest> nearest = new HashMap<>();
+    private volatile CoastGaps gaps;
+    private volatile CellMeter clipCells;
 
     private record Slot(Region region, Envelope envelope, PreparedGeometry prepared) {
+    }
+
+    /** What nearest attribution at one limit needs: the zones, prepared, and a cell meter over regions + zones. */
+    private record Nearest(MismatchZones zones, List<Slot> zoneSlots, CellMeter cells) {
     }
 
     /**
@@ -65,18 +82,28 @@ public final class ControlOverlay {
      */
     public ControlOverlay(List<Region> regions, double ukraineOfficialKm2) {
         double ua = 0;
+        List<Region> h = new ArrayList<>();
+        List<Integer> hi = new ArrayList<>();
         for (Region r : regions) {
             Geometry g = r.geometry();
-            // Envelopes are cached lazily by JTS; compute them now so threads only read.
-            Envelope env = g.getEnvelopeInternal();
-            slots.add(new Slot(r, env, PreparedGeometryFactory.prepare(g)));
+            slots.add(slot(r, g));
             shapes.add(g);
             if ("UA".equals(r.country())) {
                 ua += r.areaKm2();
+                h.add(r);
+                hi.add(slots.size() - 1);
             }
         }
+        this.regions = List.copyOf(regions);
+        this.home = List.copyOf(h);
+        this.homeIndex = hi.stream().mapToInt(Integer::intValue).toArray();
         this.ukraineGeodesicKm2 = ua;
         this.ukraineOfficialKm2 = ukraineOfficialKm2;
+    }
+
+    private static Slot slot(Region r, Geometry g) {
+        // Envelopes are cached lazily by JTS; compute them now so threads only read.
+        return new Slot(r, g.getEnvelopeInternal(), PreparedGeometryFactory.prepare(g));
     }
 
     /** An overlay for all regions of a catalogue (27 Ukrainian units, then the Russian oblasts). */
@@ -84,43 +111,22 @@ public final class ControlOverlay {
         return new ControlOverlay(catalogue.regions(), catalogue.ukraineOfficialKm2());
     }
 
-    /** Shortcut: {@code ControlOverlay.of(catalogue).measure(control, options)}. */
-    public static Measurement measure(RegionCatalogue catalogue, ControlPolygons control, MeasureOptions options) {
-        return of(catalogue).measure(control, options);
-    }
-
-    private volatile CellMeter cells;
-
-    /** The cell-cached meter over the same regions, for long series (built on first use). */
-    CellMeter cells() {
-        CellMeter c = cells;
-        if (c == null) {
-            synchronized (this) {
-                if (cells == null) {
-                    cells = new CellMeter(regions());
-                }
-                c = cells;
-            }
-        }
-        return c;
-    }
-
     /** The regions, in row order. */
     public List<Region> regions() {
-        return slots.stream().map(Slot::region).toList();
+        return regions;
     }
 
-    /** Geodesic area of the Ukrainian regions, km²: what a Ukraine total's percent is a share of (geometry basis). */
+    /** Geodesic area of the Ukrainian regions, km². */
     public double ukraineGeodesicKm2() {
         return ukraineGeodesicKm2;
     }
 
-    /** Ukraine's official area, km² (official basis). */
+    /** Ukraine's official area, km²: what a measured Ukraine total's percent is a share of. */
     public double ukraineOfficialKm2() {
         return ukraineOfficialKm2;
     }
 
-    /** The union of all regions, lon/lat: what "outside every region" is outside of. */
+    /** The union of all regions, lon/lat: what "outside every region" is outside of under clip. */
     public Geometry allRegions() {
         return allRegionsPrepared().getGeometry();
     }
@@ -141,6 +147,40 @@ public final class ControlOverlay {
         return p;
     }
 
+    private Nearest nearest(double limitKm) {
+        synchronized (nearest) {
+            return nearest.computeIfAbsent(limitKm, k -> {
+                MismatchZones z = MismatchZones.of(home, k);
+                List<Slot> zs = new ArrayList<>();
+                List<Geometry> parts = new ArrayList<>();
+                for (int i = 0; i < home.size(); i++) {
+                    zs.add(slot(home.get(i), z.zones().get(i)));
+                    parts.add(home.get(i).geometry());
+                }
+                parts.addAll(z.zones());
+                return new Nearest(z, zs, new CellMeter(parts));
+            });
+        }
+    }
+
+    CoastGaps gaps() {
+        CoastGaps g = gaps;
+        if (g == null) {
+            synchronized (this) {
+                if (gaps == null) {
+                    gaps = CoastGaps.of(home);
+                }
+                g = gaps;
+            }
+        }
+        return g;
+    }
+
+    /** Whether {@code side}'s ground is booked by nearest attribution: Russian-held ground, when asked for. */
+    static boolean nearest(Controller side, MeasureOptions o) {
+        return o.attribution() == Attribution.NEAREST && side == Controller.RU;
+    }
+
     /** Measures each side's held territory against every region. */
     public Measurement measure(ControlPolygons control, MeasureOptions options) {
         List<Measurement.RegionPart> parts = new ArrayList<>();
@@ -148,136 +188,208 @@ public final class ControlOverlay {
         for (Controller c : control.controllers()) {
             Geometry held = control.held(c);
             PreparedGeometry heldPrepared = PreparedGeometryFactory.prepare(held);
-            for (Slot s : slots) {
-                Geometry clipped = clip(s, heldPrepared, options.snapKm(), control.name());
-                if (clipped.isEmpty()) {
-                    continue;
+            if (nearest(c, options)) {
+                measureNearest(c, held, heldPrepared, options, control.name(), parts, outsideShapes);
+            } else {
+                for (Slot s : slots) {
+                    Geometry clipped = clip(s, heldPrepared, control.name());
+                    double km2 = clipped == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(clipped);
+                    checkWithin(s.region, km2);
+                    if (km2 > 0) {
+                        parts.add(new Measurement.RegionPart(s.region, c, km2, 0, 0, clipped));
+                    }
                 }
-                double km2 = clipped == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(clipped);
-                if (km2 > s.region.areaKm2() * (1 + 1e-9) + 1e-6) {
-                    throw new IllegalStateException("measured " + km2 + " km² in " + s.region
-                            + ", more than its area " + s.region.areaKm2() + " km²");
-                }
-                if (km2 > 0) {
-                    parts.add(new Measurement.RegionPart(s.region, c, km2, clipped));
-                }
+                outsideShapes.put(c, outside(held, control.name()));
             }
-            outsideShapes.put(c, outside(held, options.snapKm(), control.name()));
+        }
+        Map<Region, Integer> order = new HashMap<>();
+        for (int i = 0; i < regions.size(); i++) {
+            order.put(regions.get(i), i);
         }
         parts.sort((a, b) -> {
-            int ia = slots.indexOf(slotOf(a.region()));
-            int ib = slots.indexOf(slotOf(b.region()));
+            int ia = order.get(a.region());
+            int ib = order.get(b.region());
             return ia != ib ? Integer.compare(ia, ib) : a.controller().compareTo(b.controller());
         });
         return new Measurement(allocation(parts, outsideShapes, options), List.copyOf(parts), outsideShapes);
     }
 
-    /**
-     * Held km² per region for one side only, with no shapes kept: the lean path
-     * of {@code series}, which measures hundreds of snapshots.
-     *
-     * @return km² per region in row order (same indices as {@link #regions()}), then the km² outside every
-     *         region as the last element
-     */
-    public double[] km2(Geometry held, double snapKm, String name) {
-        double[] out = new double[slots.size() + 1];
-        PreparedGeometry heldPrepared = PreparedGeometryFactory.prepare(held);
-        for (int i = 0; i < slots.size(); i++) {
-            Slot s = slots.get(i);
-            Geometry clipped = clip(s, heldPrepared, snapKm, name);
-            // A region taken whole has its area measured already.
-            out[i] = clipped == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(clipped);
-        }
-        out[slots.size()] = GeodesicArea.km2(outside(held, snapKm, name));
-        return out;
-    }
-
-    private Slot slotOf(Region r) {
-        for (Slot s : slots) {
-            if (s.region == r) {
-                return s;
+    private void measureNearest(Controller c, Geometry held, PreparedGeometry heldPrepared, MeasureOptions o,
+            String name, List<Measurement.RegionPart> parts, Map<Controller, Geometry> outsideShapes) {
+        Nearest n = nearest(o.limitKm());
+        CoastGaps g = gaps();
+        for (int k = 0; k < home.size(); k++) {
+            Slot s = slots.get(homeIndex[k]);
+            Geometry inside = clip(s, heldPrepared, name);
+            double insideKm2 = inside == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(inside);
+            checkWithin(s.region, insideKm2);
+            Geometry moved = clip(n.zoneSlots.get(k), heldPrepared, name);
+            double movedKm2 = GeodesicArea.km2(moved);
+            Geometry filled = inside.isEmpty() ? GF.createMultiPolygon() : fill(g, k, held, heldPrepared, name);
+            double filledKm2 = GeodesicArea.km2(filled);
+            if (insideKm2 + movedKm2 > 0) {
+                Geometry drawn = filled.isEmpty() ? inside : union(inside, filled, name, s.region);
+                parts.add(new Measurement.RegionPart(s.region, c, insideKm2, movedKm2, filledKm2, drawn));
             }
         }
-        throw new IllegalArgumentException("not a region of this overlay: " + r);
+        outsideShapes.put(c, beyond(held, n.zones, name));
     }
 
-    private Geometry clip(Slot s, PreparedGeometry heldPrepared, double snapKm, String name) {
-        Geometry held = heldPrepared.getGeometry();
+    /**
+     * One side's held ground booked to every region, with no shapes kept.
+     *
+     * @param gaps whether coast and border gaps count (held territory: yes; a change between two
+     *             snapshots, which is no held territory of its own: no)
+     */
+    public Booking book(Geometry held, Controller side, MeasureOptions o, boolean gaps, String name) {
+        int n = slots.size();
+        Booking b = Booking.empty(n);
         if (held.isEmpty()) {
+            return b;
+        }
+        PreparedGeometry heldPrepared = PreparedGeometryFactory.prepare(held);
+        if (!nearest(side, o)) {
+            for (int i = 0; i < n; i++) {
+                Slot s = slots.get(i);
+                Geometry clipped = clip(s, heldPrepared, name);
+                b.inside()[i] = clipped == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(clipped);
+            }
+            return new Booking(b.inside(), b.moved(), b.filled(), GeodesicArea.km2(outside(held, name)));
+        }
+        Nearest near = nearest(o.limitKm());
+        CoastGaps g = gaps();
+        for (int k = 0; k < home.size(); k++) {
+            int i = homeIndex[k];
+            Slot s = slots.get(i);
+            Geometry inside = clip(s, heldPrepared, name);
+            b.inside()[i] = inside == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(inside);
+            b.moved()[i] = GeodesicArea.km2(clip(near.zoneSlots.get(k), heldPrepared, name));
+            b.filled()[i] = !gaps || inside.isEmpty() ? 0 : GeodesicArea.km2(fill(g, k, held, heldPrepared, name));
+        }
+        return new Booking(b.inside(), b.moved(), b.filled(), GeodesicArea.km2(beyond(held, near.zones, name)));
+    }
+
+    /**
+     * Like {@link #book} but measured with cell memory shared by the snapshots
+     * of one batch ({@link CellMeter}): the path of {@code series}.
+     */
+    Booking book(Geometry held, Controller side, MeasureOptions o, CellMeter.Batch batch, String name) {
+        int n = slots.size();
+        if (!nearest(side, o)) {
+            double[] km2 = clipCells().km2(held, batch, name);
+            return new Booking(java.util.Arrays.copyOf(km2, n), new double[n], new double[n], km2[n]);
+        }
+        Nearest near = nearest(o.limitKm());
+        double[] km2 = near.cells.km2(held, batch, name);
+        Booking b = Booking.empty(n);
+        int h = home.size();
+        PreparedGeometry heldPrepared = null;
+        for (int k = 0; k < h; k++) {
+            int i = homeIndex[k];
+            b.inside()[i] = km2[k];
+            b.moved()[i] = km2[h + k];
+            if (km2[k] > 0) {
+                if (heldPrepared == null) {
+                    heldPrepared = PreparedGeometryFactory.prepare(held);
+                }
+                b.filled()[i] = GeodesicArea.km2(fill(gaps(), k, held, heldPrepared, name));
+            }
+        }
+        return new Booking(b.inside(), b.moved(), b.filled(), km2[2 * h]);
+    }
+
+    private CellMeter clipCells() {
+        CellMeter c = clipCells;
+        if (c == null) {
+            synchronized (this) {
+                if (clipCells == null) {
+                    clipCells = new CellMeter(shapes);
+                }
+                c = clipCells;
+            }
+        }
+        return c;
+    }
+
+    private static void checkWithin(Region r, double km2) {
+        if (km2 > r.areaKm2() * (1 + 1e-9) + 1e-6) {
+            throw new IllegalStateException("measured " + km2 + " km² in " + r + ", more than its area " + r.areaKm2()
+                    + " km²");
+        }
+    }
+
+    private static Geometry fill(CoastGaps g, int k, Geometry held, PreparedGeometry heldPrepared, String name) {
+        try {
+            return g.fill(k, held, heldPrepared);
+        } catch (RuntimeException e) {
+            throw new InputException(name + ": cannot find the coast and border gaps of its polygons ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Region ∩ held, for the region's own slot or its mismatch zone's; the region itself when covered whole. */
+    static Geometry clip(Slot s, PreparedGeometry heldPrepared, String name) {
+        Geometry held = heldPrepared.getGeometry();
+        Geometry shape = s.prepared.getGeometry();
+        if (held.isEmpty() || shape.isEmpty()) {
             return GF.createMultiPolygon();
         }
         Envelope he = held.getEnvelopeInternal();
-        if (snapKm > 0) {
-            // Gaps along the boundary may be filled even where the held territory stops short of it.
-            Envelope grown = new Envelope(he);
-            grown.expandBy(BoundarySnap.degreesFor(snapKm, he));
-            if (!grown.intersects(s.envelope)) {
-                return GF.createMultiPolygon();
-            }
-            Geometry exact = intersection(s, held, name);
-            try {
-                return BoundarySnap.snapToRegion(s.region.geometry(), held, exact, snapKm);
-            } catch (RuntimeException e) {
-                throw new InputException(name + ": --snap-km " + NumberText.plain(snapKm)
-                        + ": cannot snap its polygons to the boundary of " + s.region + " (" + e.getMessage() + ")", e);
-            }
-        }
         if (!he.intersects(s.envelope) || !s.prepared.intersects(held)) {
             return GF.createMultiPolygon();
         }
-        if (he.covers(s.envelope) && heldPrepared.covers(s.region.geometry())) {
-            return s.region.geometry();
-        }
-        return intersection(s, held, name);
-    }
-
-    private static Geometry intersection(Slot s, Geometry held, String name) {
-        if (!held.getEnvelopeInternal().intersects(s.envelope)) {
-            return GF.createMultiPolygon();
+        if (he.covers(s.envelope) && heldPrepared.covers(shape)) {
+            return shape;
         }
         try {
-            return polygonal(OverlayNGRobust.overlay(s.region.geometry(), held, OverlayNG.INTERSECTION));
+            return polygonal(OverlayNGRobust.overlay(shape, held, OverlayNG.INTERSECTION));
         } catch (RuntimeException e) {
             throw new InputException(name + ": cannot intersect its polygons with " + s.region + " ("
                     + e.getMessage() + ")", e);
         }
     }
 
-    private Geometry outside(Geometry held, double snapKm, String name) {
+    private static Geometry union(Geometry a, Geometry b, String name, Region r) {
+        try {
+            return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.UNION));
+        } catch (RuntimeException e) {
+            throw new InputException(name + ": cannot add the coast gaps of " + r + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Held ground in no region (clip). */
+    private Geometry outside(Geometry held, String name) {
         if (held.isEmpty() || allRegionsPrepared().containsProperly(held)) {
             return GF.createMultiPolygon();
         }
-        Geometry out;
         try {
-            out = polygonal(OverlayNGRobust.overlay(held, allRegions(), OverlayNG.DIFFERENCE));
+            return polygonal(OverlayNGRobust.overlay(held, allRegions(), OverlayNG.DIFFERENCE));
         } catch (RuntimeException e) {
             throw new InputException(name + ": cannot subtract the regions from its polygons (" + e.getMessage()
                     + ")", e);
         }
-        if (snapKm <= 0) {
-            return out;
+    }
+
+    /** Held ground beyond the reach of nearest attribution. */
+    private static Geometry beyond(Geometry held, MismatchZones zones, String name) {
+        if (held.isEmpty() || zones.reachPrepared().containsProperly(held)) {
+            return GF.createMultiPolygon();
         }
         try {
-            return BoundarySnap.trimAlongBoundary(out, allRegions(), snapKm);
+            return polygonal(OverlayNGRobust.overlay(held, zones.reach(), OverlayNG.DIFFERENCE));
         } catch (RuntimeException e) {
-            throw new InputException(name + ": --snap-km " + NumberText.plain(snapKm)
-                    + ": cannot snap its polygons outside every region to the regions' outline (" + e.getMessage()
-                    + ")", e);
+            throw new InputException(name + ": cannot subtract the regions and their mismatch zones from its"
+                    + " polygons (" + e.getMessage() + ")", e);
         }
     }
 
     /** Keeps the polygonal parts of an overlay result (intersections may add stray lines or points). */
     static Geometry polygonal(Geometry g) {
-        if (g instanceof Polygonal || g.isEmpty()) {
+        if (g instanceof org.locationtech.jts.geom.Polygonal || g.isEmpty()) {
             return g;
         }
-        List<Geometry> polys = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            Geometry p = g.getGeometryN(i);
-            if (p instanceof Polygonal && !p.isEmpty()) {
-                polys.add(p);
-            }
-        }
+        @SuppressWarnings("unchecked")
+        List<Geometry> polys = (List<Geometry>) (List<?>) PolygonExtracter.getPolygons(g);
         return polys.isEmpty() ? GF.createMultiPolygon() : GF.buildGeometry(polys);
     }
 
@@ -286,25 +398,25 @@ public final class ControlOverlay {
         List<RegionControl> rows = new ArrayList<>();
         for (Measurement.RegionPart p : parts) {
             Region r = p.region();
-            double pct = Math.min(100, 100 * p.km2() / r.areaKm2());
+            double pct = p.pct();
             List<String> notes = new ArrayList<>();
             double km2 = p.km2();
+            boolean booked = nearest(p.controller(), o);
             if (o.basis() == AreaBasis.OFFICIAL) {
                 km2 = pct / 100 * r.officialAreaKm2();
-                notes.add("official basis: measured " + NumberText.plain(round3(p.km2())) + " km² of the "
-                        + NumberText.plain(round3(r.areaKm2())) + " km² boundary, scaled to the official "
+                notes.add("official basis: measured " + NumberText.plain(round3(p.km2())) + " km² against the "
+                        + NumberText.plain(round3(r.areaKm2())) + " km² boundary, share applied to the official "
                         + NumberText.plain(round3(r.officialAreaKm2())) + " km²");
+            }
+            if (booked && p.mismatchKm2() > 0) {
+                notes.add(mismatchNote(p));
             }
             if (p.controller() == Controller.RU && "RU".equals(r.country())) {
                 notes.add("Russian territory: the RU-held polygon extends past the Natural Earth border "
                         + "(boundary mismatch, not occupation)");
             }
-            if (o.snapKm() > 0) {
-                notes.add("gaps and overlaps under " + NumberText.plain(o.snapKm())
-                        + " km along region boundaries snapped to the boundary");
-            }
-            rows.add(new RegionControl(r, p.controller(), pct, km2, o.basis(), "measured",
-                    String.join("; ", notes), null));
+            rows.add(new RegionControl(r, p.controller(), pct, km2, o.basis(), "measured", String.join("; ", notes),
+                    null, booked ? p.mismatchKm2() : null));
         }
         List<Allocation.OutsideArea> out = new ArrayList<>();
         outside.forEach((c, g) -> {
@@ -313,7 +425,26 @@ public final class ControlOverlay {
                 out.add(new Allocation.OutsideArea(c, km2));
             }
         });
-        return new Allocation(List.copyOf(rows), List.copyOf(out), o.basis(), o.date(), o.source(), true);
+        return new Allocation(List.copyOf(rows), List.copyOf(out), o.basis(), o.date(), o.source(), true,
+                o.attribution());
+    }
+
+    /** "412.3 km² of the polygon beyond the boundary booked here; 31.0 km² of coast and border gaps counted held". */
+    static String mismatchNote(Measurement.RegionPart p) {
+        List<String> s = new ArrayList<>();
+        if (p.movedKm2() > 0) {
+            s.add(NumberText.plain(round1(p.movedKm2())) + " km² of the polygon beyond the boundary (sea, coast or"
+                    + " across the border) booked here as the nearest region");
+        }
+        if (p.filledKm2() > 0) {
+            s.add(NumberText.plain(round1(p.filledKm2())) + " km² of thin coast or border strips the polygon leaves"
+                    + " out counted as held");
+        }
+        return String.join("; ", s);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     private static double round3(double v) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.InputException;
@@ -29,12 +30,12 @@ import org.locationtech.jts.geom.Geometry;
  * @param overlay  the overlay the points were measured with (areas of Ukraine for totals)
  * @param controller the side whose territory is measured
  * @param basis    what percentages are shares of; on {@link AreaBasis#OFFICIAL} km² are scaled to official areas
- * @param snapKm   boundary snapping width used, km (0: exact)
+ * @param attribution how ground the boundaries do not place in an occupied region was booked
  * @param source   credit for the figures
  * @param points   one per date, in date order
  */
 public record ControlSeries(List<Region> regions, ControlOverlay overlay, Controller controller, AreaBasis basis,
-        double snapKm, String source, List<Point> points) {
+        Attribution attribution, String source, List<Point> points) {
 
     /**
      * Snapshots measured one after another with shared memory of measured cells
@@ -47,16 +48,6 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
         return Math.max(48, (snapshots + 3) / 4);
     }
 
-    /**
-     * Batch size for these options: with {@code --snap-km} each snapshot is
-     * measured on its own (snapping has no cell memory to share, and takes
-     * about a second a snapshot), so one snapshot per task keeps every thread
-     * busy; otherwise {@link #batchSize(int)}.
-     */
-    static int batchSize(int snapshots, MeasureOptions options) {
-        return options.snapKm() > 0 ? 1 : batchSize(snapshots);
-    }
-
     /** Credit DeepStateMap's data asks for wherever figures made from it are shown. */
     public static final String DEEPSTATE_CREDIT = "DeepStateMap via cyterat/deepstate-map-data";
 
@@ -65,9 +56,9 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
      *
      * @param date   the date it describes
      * @param origin where it came from ("a.geojson", "all.geojson, 2024-11-20"), for messages
-     * @param km2    per region in {@link #regions()} order, then outside every region
+     * @param booked held ground per region in {@link #regions()} order, and outside every region
      */
-    public record Point(LocalDate date, String origin, double[] km2) {
+    public record Point(LocalDate date, String origin, Booking booked) {
     }
 
     /**
@@ -77,9 +68,11 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
      * @param iso  a region's ISO 3166-2 code, {@code UA} for the total of Ukraine's 27 units, or
      *             {@code outside} for held territory in no region
      * @param km2  held km² (on the basis: scaled to the official area on the official basis)
-     * @param pct  share of the region (of Ukraine for {@code UA}), percent; null for {@code outside}
+     * @param pct  share of the region, percent (of Ukraine's official area for {@code UA}); null for
+     *             {@code outside}
+     * @param mismatchKm2 ground reattributed to the row under nearest attribution, km²; null under clip
      */
-    public record Row(LocalDate date, String iso, double km2, Double pct) {
+    public record Row(LocalDate date, String iso, double km2, Double pct, Double mismatchKm2) {
     }
 
     /** Told about progress; called from worker threads. */
@@ -132,7 +125,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), ws);
                 List<Map.Entry<LocalDate, List<GeoFeature>>> entries = new ArrayList<>(groups.entrySet());
                 progress.start(entries.size());
-                int size = batchSize(entries.size(), options);
+                int size = batchSize(entries.size());
                 for (int from = 0; from < entries.size(); from += size) {
                     List<Map.Entry<LocalDate, List<GeoFeature>>> chunk =
                             entries.subList(from, Math.min(entries.size(), from + size));
@@ -149,7 +142,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 }
             } else {
                 progress.start(files.size());
-                int size = batchSize(files.size(), options);
+                int size = batchSize(files.size());
                 for (int from = 0; from < files.size(); from += size) {
                     List<Path> chunk = files.subList(from, Math.min(files.size(), from + size));
                     List<List<String>> ws = new ArrayList<>();
@@ -188,7 +181,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 }
             }
             String credit = source != null ? source : credit(files);
-            return new ControlSeries(overlay.regions(), overlay, controller, options.basis(), options.snapKm(),
+            return new ControlSeries(overlay.regions(), overlay, controller, options.basis(), options.attribution(),
                     credit, List.copyOf(points));
         } finally {
             pool.shutdownNow();
@@ -214,9 +207,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
         String origin = severalDates ? file + " (" + date + ")" : file.toString();
         ControlPolygons cp = ControlPolygons.of(features, controller, origin);
         Geometry held = cp.held(controller);
-        double[] km2 = options.snapKm() > 0 ? overlay.km2(held, options.snapKm(), origin)
-                : overlay.cells().km2(held, batch, origin);
-        return new Point(date, origin, km2);
+        return new Point(date, origin, overlay.book(held, controller, options, batch, origin));
     }
 
     /** A file's features grouped by the date they describe, in date order. */
@@ -267,29 +258,31 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
     /**
      * The rows of the series table: per date, each region with held km² that
      * rounds to at least 0.001 km² (catalogue order), then {@code UA} (total of
-     * Ukraine's units, always present), then {@code outside} when not zero.
+     * Ukraine's units, always present; its percent is of Ukraine's official
+     * area, as DeepStateMap publishes it), then {@code outside} when not zero.
      */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        double ukraineArea = basis == AreaBasis.OFFICIAL ? overlay.ukraineOfficialKm2() : overlay.ukraineGeodesicKm2();
+        boolean booked = ControlOverlay.nearest(controller, MeasureOptions.defaults().withAttribution(attribution));
         for (Point p : points) {
             double ukraine = 0;
+            double ukraineMismatch = 0;
+            Booking b = p.booked();
             for (int i = 0; i < regions.size(); i++) {
                 Region r = regions.get(i);
-                double measured = p.km2()[i];
-                double pct = Math.min(100, 100 * measured / r.areaKm2());
-                double km2 = basis == AreaBasis.OFFICIAL ? pct / 100 * r.officialAreaKm2() : measured;
+                double km2 = b.km2(i, r, basis);
                 if ("UA".equals(r.country())) {
                     ukraine += km2;
+                    ukraineMismatch += b.mismatchKm2(i);
                 }
                 if (Math.round(km2 * 1000) > 0) {
-                    rows.add(new Row(p.date(), r.iso(), km2, pct));
+                    rows.add(new Row(p.date(), r.iso(), km2, b.pct(i, r), booked ? b.mismatchKm2(i) : null));
                 }
             }
-            rows.add(new Row(p.date(), "UA", ukraine, 100 * ukraine / ukraineArea));
-            double outside = p.km2()[regions.size()];
-            if (Math.round(outside * 1000) > 0) {
-                rows.add(new Row(p.date(), "outside", outside, null));
+            rows.add(new Row(p.date(), "UA", ukraine, 100 * ukraine / overlay.ukraineOfficialKm2(),
+                    booked ? ukraineMismatch : null));
+            if (Math.round(b.outside() * 1000) > 0) {
+                rows.add(new Row(p.date(), "outside", b.outside(), null, null));
             }
         }
         return rows;

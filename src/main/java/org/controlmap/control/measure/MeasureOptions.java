@@ -1,6 +1,7 @@
 package org.controlmap.control.measure;
 
 import java.time.LocalDate;
+import org.controlmap.control.Attribution;
 import org.controlmap.control.NumberText;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.AreaBasis;
@@ -8,58 +9,65 @@ import org.controlmap.region.AreaBasis;
 /**
  * How to measure control polygons against the regions.
  *
- * @param basis  what percentages are shares of: the region's own geodesic area ({@link AreaBasis#GEOMETRY},
- *               the default for measured data) or its official area ({@link AreaBasis#OFFICIAL}: the
- *               measured share is applied to the official area, and each row's note says so)
- * @param snapKm width in km below which gaps and overlaps along region boundaries are treated as following
- *               the boundary (see {@link BoundarySnap}); 0 measures the exact intersection; more than
- *               {@link #MAX_SNAP_KM} is an {@link InputException}
- * @param date   the date the polygons describe, or null when unknown
- * @param source short credit for the figures ("DeepStateMap via cyterat/deepstate-map-data", a file name)
+ * @param basis       what region percentages are shares of: the region's own geodesic area
+ *                    ({@link AreaBasis#GEOMETRY}, the default for measured data) or its official area
+ *                    ({@link AreaBasis#OFFICIAL}: the measured share is applied to the official area, and
+ *                    each row's note says so). Ukraine's share is always of its official 603,628 km², as
+ *                    DeepStateMap publishes it.
+ * @param attribution how ground the boundaries do not place in an occupied region is booked
+ * @param limitKm     with {@link Attribution#NEAREST}: ground farther than this from every Ukrainian region
+ *                    stays outside, km (default {@link MismatchZones#DEFAULT_LIMIT_KM}; at most
+ *                    {@link #MAX_LIMIT_KM})
+ * @param date        the date the polygons describe, or null when unknown
+ * @param source      short credit for the figures ("DeepStateMap via cyterat/deepstate-map-data", a file name)
  */
-public record MeasureOptions(AreaBasis basis, double snapKm, LocalDate date, String source) {
+public record MeasureOptions(AreaBasis basis, Attribution attribution, double limitKm, LocalDate date,
+        String source) {
 
     /**
-     * Widest snapping accepted, km. Mismatches between boundary sources are a
-     * few km at most; at 50 km the morphological opening already removes
-     * whole strips of a region (Sevastopol is about 30 km across), so more is
-     * a mistake, not a tolerance.
+     * Widest limit accepted, km. Boundary sources disagree by a few km; 100 km
+     * already reaches well into Russia and the Black Sea, so more is a mistake,
+     * not a tolerance.
      */
-    public static final double MAX_SNAP_KM = 50;
+    public static final double MAX_LIMIT_KM = 100;
 
     public MeasureOptions {
         if (basis == null) {
             basis = AreaBasis.GEOMETRY;
         }
-        if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
-            throw new IllegalArgumentException("snapKm must be a finite number ≥ 0, was " + snapKm);
+        if (attribution == null) {
+            attribution = Attribution.NEAREST;
         }
-        if (snapKm > MAX_SNAP_KM) {
-            // Not a boundary mismatch any more: at this width whole districts would be eroded or filled.
-            throw new InputException("--snap-km " + NumberText.plain(snapKm) + ": at most "
-                    + NumberText.plain(MAX_SNAP_KM) + " km (boundaries from different sources differ by well"
-                    + " under 10 km; 0.5 to 2 km is usual)");
+        if (!(limitKm > 0) || limitKm > MAX_LIMIT_KM) {
+            throw new InputException("--nearest-limit-km " + NumberText.plain(limitKm) + ": give a distance over 0"
+                    + " and at most " + NumberText.plain(MAX_LIMIT_KM) + " km (boundary sources disagree by a few"
+                    + " km; the default is " + NumberText.plain(MismatchZones.DEFAULT_LIMIT_KM) + ")");
         }
     }
 
-    /** Geometry basis, exact intersection, no date, no source. */
+    /** Geometry basis, nearest attribution at the default limit, no date, no source. */
     public static MeasureOptions defaults() {
-        return new MeasureOptions(AreaBasis.GEOMETRY, 0, null, null);
+        return new MeasureOptions(AreaBasis.GEOMETRY, Attribution.NEAREST, MismatchZones.DEFAULT_LIMIT_KM, null,
+                null);
     }
 
     public MeasureOptions withBasis(AreaBasis b) {
-        return new MeasureOptions(b, snapKm, date, source);
+        return new MeasureOptions(b, attribution, limitKm, date, source);
     }
 
-    public MeasureOptions withSnapKm(double km) {
-        return new MeasureOptions(basis, km, date, source);
+    public MeasureOptions withAttribution(Attribution a) {
+        return new MeasureOptions(basis, a, limitKm, date, source);
+    }
+
+    public MeasureOptions withLimitKm(double km) {
+        return new MeasureOptions(basis, attribution, km, date, source);
     }
 
     public MeasureOptions withDate(LocalDate d) {
-        return new MeasureOptions(basis, snapKm, d, source);
+        return new MeasureOptions(basis, attribution, limitKm, d, source);
     }
 
     public MeasureOptions withSource(String s) {
-        return new MeasureOptions(basis, snapKm, date, s);
+        return new MeasureOptions(basis, attribution, limitKm, date, s);
     }
 }

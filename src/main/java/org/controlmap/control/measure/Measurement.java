@@ -28,10 +28,30 @@ public record Measurement(Allocation allocation, List<RegionPart> parts, Map<Con
      *
      * @param region     the region
      * @param controller who holds it
-     * @param km2        geodesic area of {@code clipped} on WGS84, km²
-     * @param clipped    region ∩ held territory, longitude/latitude degrees
+     * @param insideKm2  geodesic area on WGS84 of region ∩ held territory, km²
+     * @param movedKm2   held ground outside every region booked to this one (nearest attribution), km²
+     * @param filledKm2  ground of the region along the coast or state border that the polygon leaves out,
+     *                   counted as held (nearest attribution), km²
+     * @param clipped    what is drawn as held: region ∩ held territory, with the filled ground,
+     *                   longitude/latitude degrees
      */
-    public record RegionPart(Region region, Controller controller, double km2, Geometry clipped) {
+    public record RegionPart(Region region, Controller controller, double insideKm2, double movedKm2,
+            double filledKm2, Geometry clipped) {
+
+        /** Held km² booked to the region: inside it plus moved to it. */
+        public double km2() {
+            return insideKm2 + movedKm2;
+        }
+
+        /** Ground reattributed to the region, km²: moved in plus filled. */
+        public double mismatchKm2() {
+            return movedKm2 + filledKm2;
+        }
+
+        /** Share held, percent (see {@link Booking#pct}). */
+        public double pct() {
+            return Booking.pct(insideKm2, movedKm2, filledKm2, region.areaKm2());
+        }
     }
 
     /** Held part of each region by ISO code, catalogue order; regions the side does not touch are absent. */

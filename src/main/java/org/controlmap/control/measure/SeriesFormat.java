@@ -1,5 +1,8 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.control.Attribution;
+import org.controlmap.control.NumberText;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,8 +16,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a {@link ControlSeries} as a table: CSV with columns
- * {@code date,iso_3166_2,controlled_km2,controlled_pct} (km² to 3 decimals,
- * percent to 2; percent empty on {@code outside} rows), or JSON with the same
+ * {@code date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2} (km² to 3
+ * decimals, percent to 2; percent empty on {@code outside} rows, mismatch empty
+ * under clip), or JSON with the same
  * rows plus what they were measured from. Output is byte-for-byte the same for
  * the same input.
  */
@@ -25,10 +29,11 @@ public enum SeriesFormat {
     public void write(ControlSeries series, OutputStream out) throws IOException {
         if (this == CSV) {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write("date,iso_3166_2,controlled_km2,controlled_pct\n");
+            w.write("date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2\n");
             for (ControlSeries.Row r : series.rows()) {
                 w.write(r.date() + "," + r.iso() + "," + km2(r.km2()).toPlainString() + ","
-                        + (r.pct() == null ? "" : pct(r.pct()).toPlainString()) + "\n");
+                        + (r.pct() == null ? "" : pct(r.pct()).toPlainString()) + ","
+                        + (r.mismatchKm2() == null ? "" : km2(r.mismatchKm2()).toPlainString()) + "\n");
             }
             w.flush();
             return;
@@ -39,8 +44,12 @@ public enum SeriesFormat {
         g.writeStringField("source", series.source());
         g.writeStringField("controller", series.controller().name());
         g.writeStringField("basis", series.basis().label());
-        g.writeNumberField("snap_km", BigDecimal.valueOf(series.snapKm()).stripTrailingZeros());
-        g.writeStringField("area", "geodesic on WGS84 (GeographicLib), of region ∩ held polygons");
+        g.writeStringField("attribution", series.attribution().label());
+        g.writeStringField("area", "geodesic on WGS84 (GeographicLib), of region ∩ held polygons"
+                + (series.attribution() == Attribution.NEAREST
+                        ? ", plus held ground outside every region booked to the nearest (mismatch_km2)" : ""));
+        g.writeStringField("ukraine_pct", "share of Ukraine's official area, "
+                + NumberText.grouped(Math.round(series.overlay().ukraineOfficialKm2())) + " km²");
         g.writeArrayFieldStart("rows");
         for (ControlSeries.Row r : series.rows()) {
             g.writeStartObject();
@@ -51,6 +60,11 @@ public enum SeriesFormat {
                 g.writeNullField("controlled_pct");
             } else {
                 g.writeNumberField("controlled_pct", pct(r.pct()));
+            }
+            if (r.mismatchKm2() == null) {
+                g.writeNullField("mismatch_km2");
+            } else {
+                g.writeNumberField("mismatch_km2", km2(r.mismatchKm2()));
             }
             g.writeEndObject();
         }

@@ -1,5 +1,6 @@
 package org.controlmap.control.schematic;
 
+import org.controlmap.geodata.LocalProjection;
 import static org.controlmap.control.schematic.SchematicLayout.AREA_TOLERANCE;
 import static org.controlmap.control.schematic.SchematicLayout.GF;
 import static org.controlmap.control.schematic.SchematicLayout.MAX_ITERATIONS;

@@ -1,5 +1,6 @@
 package org.controlmap.control.schematic;
 
+import org.controlmap.geodata.LocalProjection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

@@ -6,19 +6,22 @@ import static org.controlmap.control.measure.Fixtures.box;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeodesicArea;
 import org.junit.jupiter.api.Test;
 
 class ControlChangeTest {
+    private static final MeasureOptions CLIP = MeasureOptions.defaults().withAttribution(Attribution.CLIP);
+
     private final ControlOverlay overlay = Fixtures.overlay();
     private final ControlPolygons a = ControlPolygons.of(Controller.RU, box(30.5, 31.5, 48, 49), "a");
     private final ControlPolygons b = ControlPolygons.of(Controller.RU, box(31, 32.5, 48, 48.5), "b");
 
     @Test
     void gainsFromAToBAreLossesFromBToA() {
-        ControlChange ab = ControlChange.between(overlay, a, b, Controller.RU);
-        ControlChange ba = ControlChange.between(overlay, b, a, Controller.RU);
+        ControlChange ab = ControlChange.between(overlay, a, b, Controller.RU, CLIP);
+        ControlChange ba = ControlChange.between(overlay, b, a, Controller.RU, CLIP);
         assertThat(ab.rows()).extracting(ControlChange.Row::iso).containsExactly("UA-01", "UA-02", "RU-01", "UA");
         for (ControlChange.Row r : ab.rows()) {
             ControlChange.Row back = ba.rows().stream().filter(x -> x.iso().equals(r.iso())).findFirst().orElseThrow();
@@ -29,8 +32,8 @@ class ControlChangeTest {
 
     @Test
     void netIsTheChangeOfHeldArea() {
-        ControlChange ab = ControlChange.between(overlay, a, b, Controller.RU);
-        MeasureOptions o = MeasureOptions.defaults();
+        ControlChange ab = ControlChange.between(overlay, a, b, Controller.RU, CLIP);
+        MeasureOptions o = CLIP;
         Measurement ma = overlay.measure(a, o);
         Measurement mb = overlay.measure(b, o);
         for (ControlChange.Row r : ab.rows()) {
@@ -50,7 +53,7 @@ class ControlChangeTest {
 
     @Test
     void tablesNameTheSides() throws Exception {
-        ControlChange ab = ControlChange.between(overlay, a, b, Controller.RU);
+        ControlChange ab = ControlChange.between(overlay, a, b, Controller.RU, CLIP);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChangeFormat.CSV.write(ab, out);
         String csv = out.toString(StandardCharsets.UTF_8);

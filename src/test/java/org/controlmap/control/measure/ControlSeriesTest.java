@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.controlmap.cli.CliRun;
+import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
@@ -63,9 +64,9 @@ class ControlSeriesTest {
         // moves the area by about 1e-5 relative; real snapshots have kilometre edges and move far less.
         assertThat(rows.get(0).km2()).isCloseTo(GeodesicArea.km2(box(30, 30.5, 48, 49)), within(0.05));
         assertThat(rows.get(3).pct()).isCloseTo(100 * GeodesicArea.km2(box(30, 31, 48, 49))
-                / (overlay.ukraineGeodesicKm2()), within(1e-3));
+                / overlay.ukraineOfficialKm2(), within(1e-3));
         String csv = csv(s);
-        assertThat(csv).startsWith("date,iso_3166_2,controlled_km2,controlled_pct\n2024-01-01,UA-01,");
+        assertThat(csv).startsWith("date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2\n2024-01-01,UA-01,");
         // Same bytes whatever the number of threads.
         assertThat(csv(run(1, dir.toString()))).isEqualTo(csv);
     }
@@ -86,20 +87,32 @@ class ControlSeriesTest {
     }
 
     @Test
-    void snappedSeriesMeasuresEachSnapshotAloneWithTheSameBytesOnAnyNumberOfThreads() throws IOException {
+    void eachPointIsWhatMeasuringItsSnapshotAloneGivesUnderEitherAttribution() throws IOException {
         threeSnapshots();
-        MeasureOptions snap = MeasureOptions.defaults().withSnapKm(2);
-        assertThat(ControlSeries.batchSize(3, snap)).isEqualTo(1);
-        assertThat(ControlSeries.batchSize(3, MeasureOptions.defaults())).isEqualTo(48);
-        String one = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, snap, null, 1,
-                ControlSeries.SILENT, w -> { }));
-        String two = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, snap, null, 2,
-                ControlSeries.SILENT, w -> { }));
-        assertThat(two).isEqualTo(one);
-        // Each point is what measuring its snapshot alone gives.
-        ControlPolygons last = ControlPolygons.of(Controller.RU, box(30, 31.5, 48, 49), "last");
-        double[] alone = overlay.km2(last.held(Controller.RU), 2, "last");
-        assertThat(one).contains("2024-01-03,UA-01," + String.format(java.util.Locale.ROOT, "%.3f", alone[0]));
+        // The last day also spills 0.2° (15 km) into Russia and stops 0.4 km short of UA-01's western edge.
+        Fixtures.write(dir, "front_20240104.geojson", Fixtures.collection(List.of(box(30.005, 32.2, 48, 49)),
+                null));
+        for (Attribution a : Attribution.values()) {
+            MeasureOptions o = MeasureOptions.defaults().withAttribution(a);
+            String one = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 1,
+                    ControlSeries.SILENT, w -> { }));
+            String two = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 2,
+                    ControlSeries.SILENT, w -> { }));
+            assertThat(two).isEqualTo(one);
+            Booking alone = overlay.book(box(30.005, 32.2, 48, 49), Controller.RU, o, true, "last");
+            String row = one.lines().filter(l -> l.startsWith("2024-01-04,UA-02,")).findFirst().orElseThrow();
+            double km2 = Double.parseDouble(row.split(",")[2]);
+            // Cells cut the box's long edges into shorter geodesics (see above): about 1e-5 relative.
+            assertThat(km2).as(a.label()).isCloseTo(alone.heldKm2(1), within(1e-5 * km2));
+            String ua01 = one.lines().filter(l -> l.startsWith("2024-01-04,UA-01,")).findFirst().orElseThrow();
+            if (a == Attribution.NEAREST) {
+                assertThat(ua01).as("the thin strip counts as held").contains(",100.00,");
+                assertThat(one).doesNotContain("2024-01-04,RU-01,");
+            } else {
+                assertThat(one).contains("2024-01-04,RU-01,");
+                assertThat(ua01).endsWith(",");
+            }
+        }
     }
 
     @Test
@@ -111,7 +124,7 @@ class ControlSeriesTest {
         assertThat(s.points()).hasSize(2);
         assertThat(s.points().get(0).date()).isEqualTo(LocalDate.of(2024, 1, 1));
         List<ControlSeries.Row> day2 = s.rows().stream().filter(r -> r.date().getDayOfMonth() == 2).toList();
-        assertThat(day2).extracting(ControlSeries.Row::iso).containsExactly("UA-01", "UA-02", "RU-01", "UA");
+        assertThat(day2).extracting(ControlSeries.Row::iso).containsExactly("UA-01", "UA-02", "UA", "outside");
         assertThat(s.source()).isEqualTo("all.geojson");
     }
 

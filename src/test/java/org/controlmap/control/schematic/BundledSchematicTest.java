@@ -1,5 +1,6 @@
 package org.controlmap.control.schematic;
 
+import org.controlmap.geodata.LocalProjection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.controlmap.control.schematic.SchematicLayoutTest.assertGoodPiece;

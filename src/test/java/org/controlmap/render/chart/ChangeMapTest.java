@@ -11,6 +11,7 @@ import org.controlmap.control.NumberText;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlPolygons;
+import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.MapFormat;
@@ -36,7 +37,7 @@ class ChangeMapTest {
     private static final Geometry AFTER = GF.toGeometry(new Envelope(37.3, 38.2, 47.9, 48.4));
     private static final ControlChange CHANGE = ControlChange.between(ControlOverlay.of(CATALOGUE),
             ControlPolygons.of(Controller.RU, BEFORE, "before"), ControlPolygons.of(Controller.RU, AFTER, "after"),
-            Controller.RU);
+            Controller.RU, MeasureOptions.defaults());
     private static final MapScene SCENE = ChangeMap.scene(CHANGE, CATALOGUE.regions(), CountryOutline.bundled(),
             "2024-01-01", "2024-02-01", "test");
 

@@ -1,6 +1,5 @@
-package org.controlmap.control.schematic;
+package org.controlmap.geodata;
 
-import org.controlmap.geodata.PointMapping;
 import java.util.Locale;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
@@ -22,7 +21,7 @@ import org.locationtech.proj4j.ProjCoordinate;
  * is immaterial for drawing a schematic front. Not thread-safe (proj4j
  * transforms keep state); make one per thread.
  */
-final class LocalProjection {
+public final class LocalProjection {
     // The factory only reads its registry once built; the systems it makes are
     // made per projection, since pieces are laid out on more than one thread.
     private static final CRSFactory CRS = new CRSFactory();
@@ -31,7 +30,7 @@ final class LocalProjection {
     private final CoordinateTransform inverse;
 
     /** Centred on (lon0, lat0), degrees. */
-    LocalProjection(double lon0, double lat0) {
+    public LocalProjection(double lon0, double lat0) {
         String params = String.format(Locale.ROOT,
                 "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs", lat0, lon0);
         CoordinateReferenceSystem wgs84 = CRS.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
@@ -42,18 +41,18 @@ final class LocalProjection {
     }
 
     /** Centred on the middle of the geometry's lon/lat bounding box. */
-    static LocalProjection centredOn(Geometry lonLat) {
+    public static LocalProjection centredOn(Geometry lonLat) {
         var e = lonLat.getEnvelopeInternal();
         return new LocalProjection((e.getMinX() + e.getMaxX()) / 2, (e.getMinY() + e.getMaxY()) / 2);
     }
 
     /** A projected copy (metres) of a lon/lat geometry. */
-    Geometry project(Geometry lonLat) {
+    public Geometry project(Geometry lonLat) {
         return transformed(lonLat, forward);
     }
 
     /** A lon/lat copy of a projected geometry. */
-    Geometry unproject(Geometry metres) {
+    public Geometry unproject(Geometry metres) {
         return transformed(metres, inverse);
     }
 

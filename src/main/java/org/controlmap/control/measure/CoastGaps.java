@@ -1,0 +1,263 @@
+package org.controlmap.control.measure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.controlmap.geodata.CompiledFeatures;
+import org.controlmap.geodata.GeoFeature;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.geom.util.NoninvertibleTransformationException;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.controlmap.region.Region;
+
+/**
+ * Thin strips that a held polygon leaves along the coast or the state border:
+ * not a front, but two drawings of the same coastline or border (the source's
+ * and the regions'). Under {@link Attribution#NEAREST} they count as held ground
+ * of their region, and are shown in its {@code mismatch_km2}.
+ *
+ * <p>Each home region's <em>band</em> is its ground within {@value #BAND_KM} km of
+ * the home regions' outline (coast and state border; not the borders between
+ * home regions). For held territory H touching region R, two rules:
+ * <ol>
+ * <li><b>No front:</b> when H covers R's ground outside the band, R is held
+ *     as far as the source draws it, and all of R − H is a coast or border
+ *     gap (Crimea and Sevastopol, which the source marks held whole).</li>
+ * <li><b>Strips:</b> otherwise each connected part of band − H is a gap when it
+ *     touches H along at least {@value #MIN_TOUCH_KM} km and meets the band's
+ *     inner edge, where unheld ground would go on inland, along at most
+ *     {@value #MAX_INNER_KM} km. A strip between held ground and the coast is
+ *     a gap; free ground along a coast or border, which runs on inland, is not;
+ *     an island the polygon does not touch is not.</li>
+ * </ol>
+ * Lengths are measured in an equirectangular frame in km centred on the
+ * region (scale true at its centre, within a few percent across an oblast:
+ * enough for telling a 1 km strip from a 50 km front). The areas booked are
+ * geodesic, as everywhere.
+ *
+ * <p>Hand-written: the classification is specific to how control maps and
+ * boundary data disagree; every geometric step is a JTS operation.
+ */
+public final class CoastGaps {
+    /** Width of the band along the outline in which gaps are looked for, km. */
+    static final double BAND_KM = 6;
+    /** Longest contact with the band's inner edge a gap may have, km. */
+    static final double MAX_INNER_KM = 6;
+    /** Shortest contact with held ground a gap must have, km. */
+    static final double MIN_TOUCH_KM = 0.5;
+    /** Name of the compiled bands of the bundled regions inside the jar. */
+    static final String RESOURCE = "coast-bands.cmf";
+
+    private static final GeometryFactory GF = new GeometryFactory();
+    // WGS84 semi-major axis (m) and first eccentricity squared.
+    private static final double A = 6378137.0;
+    private static final double E2 = 6.69437999014e-3;
+
+    /** One region's band, with what classifying a gap needs. */
+    private record Band(Region region, Geometry band, Geometry core, Point corePoint, AffineTransformation toKm,
+            IndexedFacetDistance outlineKm, IndexedFacetDistance boundaryKm, PreparedGeometry bandPrepared) {
+    }
+
+    private final List<Band> bands;
+
+    private CoastGaps(List<Band> bands) {
+        this.bands = bands;
+    }
+
+    /**
+     * Ground of region {@code i} (index into the home regions) that counts as held although
+     * {@code held} leaves it out; empty when none.
+     *
+     * <p>Call it only for a region the held territory overlaps.
+     *
+     * @param held     the held territory, lon/lat, valid
+     * @param heldPrepared {@code held}, prepared
+     */
+    Geometry fill(int i, Geometry held, PreparedGeometry heldPrepared) {
+        Band b = bands.get(i);
+        if (b == null || b.band.isEmpty()) {
+            return GF.createMultiPolygon();
+        }
+        Geometry region = b.region.geometry();
+        if (!b.core.isEmpty() && heldPrepared.contains(b.corePoint) && heldPrepared.covers(b.core)) {
+            return polygonal(OverlayNGRobust.overlay(region, held, OverlayNG.DIFFERENCE));
+        }
+        if (!b.bandPrepared.intersects(held)) {
+            return GF.createMultiPolygon();
+        }
+        Geometry unheld = polygonal(OverlayNGRobust.overlay(b.band, held, OverlayNG.DIFFERENCE));
+        List<Geometry> gaps = new ArrayList<>();
+        for (int k = 0; k < unheld.getNumGeometries(); k++) {
+            Polygon part = (Polygon) unheld.getGeometryN(k);
+            if (isGap(b, part)) {
+                gaps.add(part);
+            }
+        }
+        return gaps.isEmpty() ? GF.createMultiPolygon() : GF.buildGeometry(gaps);
+    }
+
+    /** Classifies a part of band − H by what its rings run along (see the class comment). */
+    private static boolean isGap(Band b, Polygon part) {
+        Geometry km = b.toKm.transform(part);
+        double touch = 0;
+        double inner = 0;
+        Polygon p = (Polygon) km;
+        for (int r = -1; r < p.getNumInteriorRing(); r++) {
+            LineString ring = r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r);
+            Coordinate[] cs = ring.getCoordinates();
+            for (int k = 0; k + 1 < cs.length; k++) {
+                double len = cs[k].distance(cs[k + 1]);
+                if (len == 0) {
+                    continue;
+                }
+                Point mid = GF.createPoint(new Coordinate((cs[k].x + cs[k + 1].x) / 2, (cs[k].y + cs[k + 1].y) / 2));
+                if (b.boundaryKm.distance(mid) < 1e-4) {
+                    continue; // on the region's own boundary: coast, border or a neighbour's edge
+                }
+                // The band's inner edge is the outline buffered by BAND_KM, its arcs drawn as chords.
+                if (b.outlineKm.distance(mid) > 0.9 * BAND_KM) {
+                    inner += len;
+                } else {
+                    touch += len;
+                }
+            }
+        }
+        return touch >= MIN_TOUCH_KM && inner <= MAX_INNER_KM;
+    }
+
+    private static Geometry polygonal(Geometry g) {
+        @SuppressWarnings("unchecked")
+        List<Geometry> ps = (List<Geometry>) (List<?>) PolygonExtracter.getPolygons(g);
+        return ps.isEmpty() ? GF.createMultiPolygon() : GF.buildGeometry(ps);
+    }
+
+    // ---- bands -----------------------------------------------------------------------------
+
+    /** A region's band, the rest of it (its core) and the outline near it, lon/lat. */
+    public record Shapes(Geometry band, Geometry core, Geometry outline) {
+    }
+
+    /** The bands of {@code home}: read from the jar for the bundled regions, else built (a second or two). */
+    static CoastGaps of(List<Region> home) {
+        List<Shapes> compiled = compiled(home);
+        List<Shapes> shapes = compiled != null ? compiled : build(home);
+        List<Band> bands = new ArrayList<>();
+        for (int i = 0; i < home.size(); i++) {
+            Region r = home.get(i);
+            Shapes s = shapes.get(i);
+            if (s.band.isEmpty()) {
+                bands.add(null);
+                continue;
+            }
+            AffineTransformation toKm = frame(r.geometry().getEnvelopeInternal());
+            Point corePoint = s.core.isEmpty() ? null : s.core.getInteriorPoint();
+            bands.add(new Band(r, s.band, s.core, corePoint, toKm, new IndexedFacetDistance(toKm.transform(s.outline)),
+                    new IndexedFacetDistance(toKm.transform(r.geometry().getBoundary())),
+                    PreparedGeometryFactory.prepare(s.band)));
+        }
+        return new CoastGaps(bands);
+    }
+
+    /** Each home region's band, core and nearby outline (see the class comment). */
+    public static List<Shapes> build(List<Region> home) {
+        Geometry union = OverlayNGRobust.union(home.stream().map(Region::geometry).toList());
+        Geometry outline = union.getBoundary();
+        List<Shapes> out = new ArrayList<>();
+        for (Region r : home) {
+            Geometry share = OverlayNGRobust.overlay(r.geometry().getBoundary(), outline, OverlayNG.INTERSECTION);
+            if (share.isEmpty()) {
+                out.add(new Shapes(GF.createMultiPolygon(), r.geometry(), GF.createLineString()));
+                continue;
+            }
+            AffineTransformation toKm = frame(r.geometry().getEnvelopeInternal());
+            Geometry bufferedKm = toKm.transform(share).buffer(BAND_KM, 4);
+            Geometry buffered = inverse(toKm).transform(bufferedKm);
+            Geometry band = polygonal(OverlayNGRobust.overlay(r.geometry(), buffered, OverlayNG.INTERSECTION));
+            Geometry core = polygonal(OverlayNGRobust.overlay(r.geometry(), band, OverlayNG.DIFFERENCE));
+            Envelope near = new Envelope(r.geometry().getEnvelopeInternal());
+            near.expandBy(1);
+            Geometry outlineNear = OverlayNGRobust.overlay(outline, GF.toGeometry(near), OverlayNG.INTERSECTION);
+            out.add(new Shapes(band, core, outlineNear));
+        }
+        return out;
+    }
+
+    /** An equirectangular frame in km, true at the envelope's centre (WGS84 radii of curvature, Snyder 1987, 4-18 and 4-20). */
+    static AffineTransformation frame(Envelope env) {
+        double lon0 = env.centre().x;
+        double lat0 = env.centre().y;
+        double s = Math.sin(Math.toRadians(lat0));
+        double n = A / Math.sqrt(1 - E2 * s * s);
+        double m = A * (1 - E2) / Math.pow(1 - E2 * s * s, 1.5);
+        AffineTransformation t = AffineTransformation.translationInstance(-lon0, -lat0);
+        t.scale(Math.toRadians(1) * n * Math.cos(Math.toRadians(lat0)) / 1000, Math.toRadians(1) * m / 1000);
+        return t;
+    }
+
+    private static AffineTransformation inverse(AffineTransformation t) {
+        try {
+            return t.getInverse();
+        } catch (NoninvertibleTransformationException e) {
+            throw new IllegalStateException(e); // a translation and a positive scale always invert
+        }
+    }
+
+    /** Writes the shapes as compiled features, three per home region: band, core, outline. */
+    public static void write(List<Region> home, List<Shapes> shapes, OutputStream out) throws IOException {
+        List<GeoFeature> fs = new ArrayList<>();
+        for (int i = 0; i < home.size(); i++) {
+            Shapes s = shapes.get(i);
+            Geometry[] gs = {s.band, s.core, s.outline};
+            for (Geometry g : gs) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("iso", home.get(i).iso());
+                p.put("band_km", Double.toString(BAND_KM));
+                p.put("region_area_km2", Double.toString(home.get(i).areaKm2()));
+                fs.add(new GeoFeature(fs.size(), p, g));
+            }
+        }
+        CompiledFeatures.write(fs, out);
+    }
+
+    private static List<Shapes> compiled(List<Region> home) {
+        try (InputStream in = CoastGaps.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            List<GeoFeature> fs = CompiledFeatures.read(in, RESOURCE);
+            if (fs.size() != 3 * home.size()) {
+                return null;
+            }
+            List<Shapes> out = new ArrayList<>();
+            for (int i = 0; i < home.size(); i++) {
+                GeoFeature f = fs.get(3 * i);
+                // Built from these very boundaries (another boundary has another area) at this width.
+                if (!home.get(i).iso().equals(f.string("iso"))
+                        || !Double.toString(home.get(i).areaKm2()).equals(f.string("region_area_km2"))
+                        || !Double.toString(BAND_KM).equals(f.string("band_km"))) {
+                    return null;
+                }
+                out.add(new Shapes(f.geometry(), fs.get(3 * i + 1).geometry(), fs.get(3 * i + 2).geometry()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -75,6 +75,10 @@ class AtomicOutputTest {
         assertThat(names()).containsExactly("t.csv");
     }
 
+    /**
+     * The reviewer's case. Run as root against code without the fix, this replaces the machine's
+     * /dev/null; {@link #aDeviceNodeIsWrittenThroughNotReplaced} shows the same on a private node.
+     */
     @Test
     void devNullStaysACharacterDevice() throws IOException {
         Path devNull = Path.of("/dev/null");

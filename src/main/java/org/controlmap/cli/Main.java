@@ -90,6 +90,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(java.nio.file.Path.class, new FilePathConverter());
         Failures failures = new Failures(err, debug);
         cl.setExitCodeExceptionMapper(failures);
         cl.setParameterExceptionHandler(failures);
@@ -124,6 +125,11 @@ public final class Main implements Runnable {
 
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            if (ex.getCause() instanceof InputException in) {
+                // A converter's own one-line message (FilePathConverter) says it all.
+                err.println("controlmap: " + in.getMessage());
+                return 2;
+            }
             err.println("controlmap: " + ex.getMessage());
             err.println("Try 'controlmap " + commandPath(ex.getCommandLine()) + "--help' for usage.");
             return 2;

@@ -20,6 +20,7 @@ import org.controlmap.control.measure.Measurement;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
@@ -159,10 +160,16 @@ final class RenderCommand implements Callable<Integer> {
         if (exportGeojson != null) {
             bytes.put(exportGeojson, GeoJsonWriter.toBytes(drawing.features()));
         }
-        for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
-            byte[] b = e.getValue();
-            AtomicOutput.write(e.getKey(), defaults, out -> out.write(b));
-            spec.commandLine().getOut().println("wrote " + e.getKey());
+        // All outputs are replaced together or not at all.
+        try (OutputSet files = new OutputSet()) {
+            for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
+                byte[] b = e.getValue();
+                files.add(e.getKey(), defaults, out -> out.write(b));
+            }
+            files.commit();
+        }
+        for (Path p : bytes.keySet()) {
+            spec.commandLine().getOut().println("wrote " + p);
         }
         spec.commandLine().getOut().flush();
         return 0;

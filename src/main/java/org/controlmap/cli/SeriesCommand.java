@@ -18,8 +18,10 @@ import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
 import org.controlmap.control.measure.SeriesFormat;
+import org.controlmap.control.measure.SnapshotFiles;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
@@ -81,16 +83,27 @@ final class SeriesCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads. Default: the number of cores.")
+            description = "Worker threads, 1 to 64 (more on machines with over 16 cores: 4 per core). "
+                    + "Default: the number of cores.")
     Integer threads;
+
+    /** More threads than this only add memory (each holds snapshots): 4 per core, at least 64. */
+    static int maxThreads() {
+        return Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
+    }
 
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        if (threads != null && (threads < 1 || threads > maxThreads())) {
+            throw new InputException("--threads " + threads + ": must be between 1 and " + maxThreads());
+        }
         SeriesFormat fmt = format;
+        // Every file a directory or pattern stands for, so that no output overwrites one.
+        List<Path> read = output != null || chart != null ? SnapshotFiles.expand(inputs) : List.of();
         if (output != null) {
             AtomicOutput.checkWritable(output);
-            AtomicOutput.checkNotInput(output, inputs.stream().map(Path::of).toArray(Path[]::new));
+            AtomicOutput.checkNotInput(output, read);
             if (fmt == null) {
                 String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
                 fmt = n.endsWith(".json") ? SeriesFormat.JSON : n.endsWith(".csv") ? SeriesFormat.CSV : null;
@@ -104,7 +117,7 @@ final class SeriesCommand implements Callable<Integer> {
         }
         if (chart != null) {
             AtomicOutput.checkWritable(chart);
-            AtomicOutput.checkNotInput(chart, inputs.stream().map(Path::of).toArray(Path[]::new));
+            AtomicOutput.checkNotInput(chart, read);
             String n = chart.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!n.endsWith(".svg") && !n.endsWith(".png")) {
                 throw new InputException(chart + ": unknown chart format; use .svg or .png");
@@ -121,21 +134,25 @@ final class SeriesCommand implements Callable<Integer> {
             }
             chosen.add(rs.get(0));
         }
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ControlSeries series = ControlSeries.measure(inputs, ControlOverlay.of(catalogue), controller,
                 attribution.options(basis), source, n, progress(),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         SeriesFormat f = fmt;
-        if (output != null) {
-            AtomicOutput.write(output, false, out -> f.write(series, out));
-        } else {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            f.write(series, buf);
-            spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().flush();
-        }
-        if (chart != null) {
-            chart(series, chosen).write(chart);
+        // The table and the chart are replaced together or not at all.
+        try (OutputSet files = new OutputSet()) {
+            if (output != null) {
+                files.add(output, false, out -> f.write(series, out));
+            } else {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                f.write(series, buf);
+                spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+            }
+            if (chart != null) {
+                chart(series, chosen).write(chart, files);
+            }
+            files.commit();
         }
         return 0;
     }

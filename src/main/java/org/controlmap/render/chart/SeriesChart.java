@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.controlmap.control.NumberText;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.OutputSet;
 import org.controlmap.render.MapFonts;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -79,16 +80,24 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
 
     /** Writes SVG or PNG by the file's extension, atomically. */
     public void write(Path file) {
+        AtomicOutput.write(file, false, writer(file));
+    }
+
+    /** Writes SVG or PNG by the file's extension, as one output of a run. */
+    public void write(Path file, OutputSet outputs) {
+        outputs.add(file, false, writer(file));
+    }
+
+    private AtomicOutput.Writer writer(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".svg")) {
             byte[] svg = svg().getBytes(StandardCharsets.UTF_8);
-            AtomicOutput.write(file, false, out -> out.write(svg));
+            return out -> out.write(svg);
         } else if (n.endsWith(".png")) {
             byte[] png = png();
-            AtomicOutput.write(file, false, out -> out.write(png));
-        } else {
-            throw new InputException(file + ": unknown chart format; use .svg or .png");
+            return out -> out.write(png);
         }
+        throw new InputException(file + ": unknown chart format; use .svg or .png");
     }
 
     /** The chart as an SVG document. */

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "series", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Held km² per region over time, from dated snapshots of control polygons.",
             "Each snapshot is dated by its features' 'date' property, else by YYYYMMDD or YYYY-MM-DD in its "
-                    + "file name. Rows: date,iso_3166_2,controlled_km2,controlled_pct for each region held in "
+                    + "file name, else by the file's own date, as_of, datetime, timestamp, updated or updated_at "
+                    + "property (features that disagree: the latest, with a warning). Rows: date,iso_3166_2,controlled_km2,controlled_pct for each region held in "
                     + "part, a UA row with the total of Ukraine, and an 'outside' row for held territory in no "
                     + "region."})
 final class SeriesCommand implements Callable<Integer> {
@@ -78,9 +79,14 @@ final class SeriesCommand implements Callable<Integer> {
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--source", paramLabel = "TEXT",
-            description = "Credit for the figures. Default: DeepStateMap's credit for its daily exports, else "
-                    + "the file names.")
+            description = "Credit for the figures (JSON and chart), instead of DeepStateMap's for its daily "
+                    + "exports or else the file names.")
     String source;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Not accepted: each snapshot has its own date, so rename the file or give it a date "
+                    + "property instead.")
+    String date;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads. Default: the number of cores.")
@@ -88,6 +94,10 @@ final class SeriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (date != null) {
+            throw new InputException("--date: series takes each snapshot's date from its file name or its "
+                    + "properties; rename the file or give it a date property");
+        }
         if (!(snapKm >= 0) || Double.isInfinite(snapKm)) {
             throw new InputException("--snap-km " + snapKm + ": must be a distance in km, 0 or more");
         }

@@ -95,9 +95,12 @@ public record AreaTable(String title, LocalDate date, String source, AreaBasis b
                 List.copyOf(notes));
     }
 
-    /** Caption line: title, date, source and basis, for Markdown and HTML. */
+    /**
+     * Caption line: title, date, source and basis, for Markdown and HTML. A missing date is said, never
+     * left out: the command line warns about it in the same words.
+     */
     public String caption() {
-        return title + (date == null ? "" : " (as of " + date + ")") + ". Source: " + source
+        return title + (date == null ? " (no date in the data)" : " (as of " + date + ")") + ". Source: " + source
                 + ". Percentages are shares of "
                 + (basis == AreaBasis.OFFICIAL ? "official areas" : "geodesic areas of the boundaries") + ".";
     }

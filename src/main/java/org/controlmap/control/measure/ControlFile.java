@@ -19,7 +19,7 @@ import org.controlmap.region.RegionCatalogue;
  * @param date     the date given by the user, else the one in the file name (YYYYMMDD or YYYY-MM-DD), else the
  *                 one its properties give ({@link SnapshotDates#fromProperties}); null when none does
  * @param credit   the credit given by the user, else "DeepStateMap via cyterat/deepstate-map-data" for
- *                 DeepStateMap exports, else the file name
+ *                 DeepStateMap exports (by file name, or by the {@code name} member inside), else the file name
  */
 public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, String credit) {
 
@@ -43,9 +43,11 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
         GeoJsonReader.Document doc = ControlPolygons.readDocument(path, warnings);
         ControlPolygons polygons = ControlPolygons.of(doc.features(), side, path.toString());
         String name = path.getFileName().toString();
-        String credit = source != null ? source
-                : name.toLowerCase(Locale.ROOT).startsWith("deepstatemap_data_") ? ControlSeries.DEEPSTATE_CREDIT
-                : name;
+        // DeepStateMap's exports also carry their name inside, as the layer name GDAL writes.
+        boolean deepstate = name.toLowerCase(Locale.ROOT).startsWith("deepstatemap_data_")
+                || doc.members().get("name") instanceof String layer
+                        && layer.toLowerCase(Locale.ROOT).startsWith("deepstatemap_data_");
+        String credit = source != null ? source : deepstate ? ControlSeries.DEEPSTATE_CREDIT : name;
         LocalDate d = date;
         if (d == null) {
             d = SnapshotDates.fromFileName(name).orElse(null);

@@ -56,7 +56,8 @@ public final class SnapshotDates {
 
     /**
      * The date a GeoJSON document gives itself: the first of {@link #PROPERTY_NAMES} among the top-level
-     * object's own members, else among its {@code properties}, else among each feature's properties. When
+     * object's own members, else among its {@code properties}, else a date in its {@code name} member (as
+     * in a file name), else among each feature's properties. When
      * features carry different dates the latest is taken, with a warning: an edit time per feature
      * ({@code updated}) is normal, and the file then shows the state as of its newest edit. A value that
      * is not a date is an {@link InputException}.
@@ -67,6 +68,14 @@ public final class SnapshotDates {
         LocalDate top = first(doc.members(), name + ": top level");
         if (top == null) {
             top = first(doc.properties(), name + ": top-level properties");
+        }
+        if (top == null && doc.members().get("name") instanceof String layer) {
+            // GDAL writes the layer name there: a renamed deepstatemap_data_20241120.geojson keeps it.
+            try {
+                top = fromFileName(layer).orElse(null);
+            } catch (InputException e) {
+                // several dates in it: no telling which, so none
+            }
         }
         if (top != null) {
             return new FromProperties(top, null);

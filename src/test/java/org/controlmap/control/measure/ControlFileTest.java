@@ -67,6 +67,14 @@ class ControlFileTest {
     }
 
     @Test
+    void aRenamedDeepStateMapExportKeepsItsDateAndCreditFromItsLayerName() throws IOException {
+        ControlFile f = read(file("copy.geojson", "{}", "\"name\":\"deepstatemap_data_20241120\""));
+        assertThat(f.date()).isEqualTo(LocalDate.of(2024, 11, 20));
+        assertThat(f.credit()).isEqualTo(ControlSeries.DEEPSTATE_CREDIT);
+        assertThat(read(file("other.geojson", "{}", "\"name\":\"front\"")).credit()).isEqualTo("other.geojson");
+    }
+
+    @Test
     void epochMillisecondsAreUtcDates() throws IOException {
         // 2024-11-20T23:30:00Z
         assertThat(read(file("front.geojson", "{\"timestamp\":1732145400000}", "")).date())

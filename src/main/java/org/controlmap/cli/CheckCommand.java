@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
 
     enum Format { TEXT, JSON }
+
+    /** Days between the report's date and the polygons' beyond which check warns: about a month. */
+    static final int MAX_DAYS_APART = 31;
 
     @Spec
     CommandSpec spec;
@@ -75,6 +79,7 @@ final class CheckCommand implements Callable<Integer> {
             Allocation own = ScenarioAllocation.allocate(s, catalogue, b);
             report = ClaimCheck.of(catalogue, b).check(s, own, EnumSet.allOf(Controller.class));
         } else {
+            warnIfFarApart(s, file);
             AreaBasis b = basis == null ? AreaBasis.GEOMETRY : basis;
             Allocation measured = file.measure(catalogue, input.attribution.options(b)).allocation();
             Set<Controller> drawn = EnumSet.of(input.side());
@@ -84,6 +89,22 @@ final class CheckCommand implements Callable<Integer> {
         Format f = fmt;
         Output.write(spec, output, out -> write(report, f, out));
         return 0;
+    }
+
+    /**
+     * A report checked against polygons of another month checks the front's movement as much as the
+     * report: say so, naming both dates.
+     */
+    private void warnIfFarApart(Scenario s, ControlFile file) {
+        if (s.date() == null || file.date() == null) {
+            return;
+        }
+        long days = Math.abs(ChronoUnit.DAYS.between(s.date(), file.date()));
+        if (days > MAX_DAYS_APART) {
+            InputOptions.warn(spec, "the report is dated " + s.date() + " and the control polygons ("
+                    + file.path() + ") " + file.date() + ", " + days + " days apart: the front may have moved in "
+                    + "between (give --date if the file's date is wrong)");
+        }
     }
 
     private static void write(CheckReport report, Format f, OutputStream out) throws IOException {

@@ -4,15 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ChangeFormat;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.control.measure.ControlOverlay;
-import org.controlmap.control.measure.ControlPolygons;
-import org.controlmap.control.measure.ControlSeries;
-import org.controlmap.control.measure.SnapshotDates;
+import org.controlmap.control.measure.ControlFile;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.CountryOutline;
@@ -30,7 +29,9 @@ import picocli.CommandLine.Spec;
         description = {"Territory that changed hands between two snapshots, per region: gained by one side, "
                 + "regained by the other, net km² (geodesic, WGS84).",
             "With -o FILE.svg|.png|.pdf: a change map (gains and losses over the later state); the table then "
-                    + "goes to stdout."})
+                    + "goes to stdout.",
+            "Each snapshot is dated by --from-date/--to-date, else its file name, else its properties (date, "
+                    + "as_of, datetime, timestamp, updated, updated_at)."})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -59,13 +60,30 @@ final class DiffCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--source", paramLabel = "TEXT",
-            description = "Credit for the snapshots. Default: DeepStateMap's credit for its daily exports, else "
-                    + "the file names.")
+            description = "Credit for the snapshots in the table and map, instead of DeepStateMap's for its daily "
+                    + "exports or else the file names.")
     String source;
+
+    @Option(names = "--from-date", paramLabel = "YYYY-MM-DD",
+            description = "Date of the --from snapshot, instead of the one in its file name or properties.")
+    String fromDate;
+
+    @Option(names = "--to-date", paramLabel = "YYYY-MM-DD",
+            description = "Date of the --to snapshot, instead of the one in its file name or properties.")
+    String toDate;
+
+    // Two snapshots, two dates: one --date could only be wrong for one of them.
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", hidden = true)
+    String date;
 
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        if (date != null) {
+            throw new InputException("--date: diff compares two snapshots; give --from-date and/or --to-date");
+        }
+        LocalDate fromDay = fromDate == null ? null : InputOptions.parseDate("--from-date", fromDate);
+        LocalDate toDay = toDate == null ? null : InputOptions.parseDate("--to-date", toDate);
         ChangeFormat fmt = format;
         boolean map = false;
         if (output != null) {
@@ -85,43 +103,42 @@ final class DiffCommand implements Callable<Integer> {
             fmt = ChangeFormat.CSV;
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
-        ControlPolygons a = ControlPolygons.read(from, controller, this::warn);
-        ControlPolygons b = ControlPolygons.read(to, controller, this::warn);
-        ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a, b, controller,
-                attribution.options(AreaBasis.GEOMETRY));
+        ControlFile a = ControlFile.read(from, controller, fromDay, null, w -> InputOptions.warn(spec, w));
+        if (a.date() == null) {
+            InputOptions.warn(spec, a.noDateWarning("--from-date"));
+        }
+        ControlFile b = ControlFile.read(to, controller, toDay, null, w -> InputOptions.warn(spec, w));
+        if (b.date() == null) {
+            InputOptions.warn(spec, b.noDateWarning("--to-date"));
+        }
+        if (a.date() != null && b.date() != null && a.date().isAfter(b.date())) {
+            InputOptions.warn(spec, "--from " + from + " is dated " + a.date() + ", later than --to " + to + " ("
+                    + b.date() + "): gains and losses are the wrong way round; swap --from and --to");
+        }
+        // DeepStateMap's credit when both are its exports, else both file names (or one, if the same).
+        String credit = source != null ? source
+                : a.credit().equals(b.credit()) ? a.credit() : a.credit() + ", " + b.credit();
+        ChangeFormat.Dating dating = new ChangeFormat.Dating(a.date(), b.date(), credit);
+        ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
+                controller, attribution.options(AreaBasis.GEOMETRY));
         ChangeFormat f = fmt;
         if (output != null && !map) {
-            AtomicOutput.write(output, false, out -> f.write(change, out));
+            AtomicOutput.write(output, false, out -> f.write(change, dating, out));
             return 0;
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        f.write(change, buf);
+        f.write(change, dating, buf);
         spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();
         if (map) {
-            String credit = source != null ? source : credit();
-            ChangeMap.write(ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(from),
-                    label(to), credit), output);
+            ChangeMap.write(ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
+                    label(b), credit), output);
         }
         return 0;
     }
 
-    private void warn(String w) {
-        spec.commandLine().getErr().println("controlmap: warning: " + w);
-    }
-
-    private String credit() {
-        boolean deepstate = from.getFileName().toString().startsWith("deepstatemap_data_")
-                && to.getFileName().toString().startsWith("deepstatemap_data_");
-        if (deepstate) {
-            return ControlSeries.DEEPSTATE_CREDIT;
-        }
-        return from.getFileName() + ", " + to.getFileName();
-    }
-
-    /** The snapshot's date when its name has one, else its file name. */
-    private static String label(Path p) {
-        return SnapshotDates.fromFileName(p.getFileName().toString()).map(Object::toString)
-                .orElse(p.getFileName().toString());
+    /** The snapshot's date, else its file name. */
+    private static String label(ControlFile f) {
+        return f.date() != null ? f.date().toString() : f.path().getFileName().toString();
     }
 }

@@ -1,9 +1,12 @@
 package org.controlmap.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.controlmap.control.Controller;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioReader;
+import org.controlmap.control.ScenarioSource;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.RegionCatalogue;
@@ -31,6 +34,16 @@ final class InputOptions {
     @Mixin
     AttributionOptions attribution = new AttributionOptions();
 
+    @Option(names = "--source", paramLabel = "TEXT",
+            description = "Credit printed with the figures (caption, map footer, check header) instead of the "
+                    + "--control file's or else the scenario's.")
+    String source;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Date the figures describe, instead of the one read from the --control file's name or "
+                    + "properties, or else from the scenario.")
+    String date;
+
     /**
      * Refuses option combinations that make no sense, before any work.
      *
@@ -44,6 +57,21 @@ final class InputOptions {
             throw new InputException("--controller needs --control");
         }
         attribution.validate(control != null);
+        date();
+    }
+
+    /** The --date given, or null. */
+    LocalDate date() {
+        return date == null ? null : parseDate("--date", date);
+    }
+
+    /** An option's YYYY-MM-DD value; anything else is a one-line {@link InputException}. */
+    static LocalDate parseDate(String option, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InputException(option + " " + text + ": not a date; write YYYY-MM-DD, e.g. 2024-11-20");
+        }
     }
 
     /** The files read, so that no output overwrites one. */
@@ -51,13 +79,21 @@ final class InputOptions {
         return new Path[] {scenario, control};
     }
 
-    /** The --scenario file read, its warnings on stderr; the bundled scenario without one. */
+    /**
+     * The --scenario file read, its warnings on stderr; the bundled scenario without one. Without
+     * --control, --source and --date replace the scenario's credit and date (with --control they are the
+     * polygons').
+     */
     Scenario scenario(RegionCatalogue catalogue, CommandSpec spec) {
-        if (scenario == null) {
-            return ScenarioReader.bundled(catalogue);
+        Scenario s = scenario == null ? ScenarioReader.bundled(catalogue)
+                : new ScenarioReader(catalogue, w -> warn(spec, w)).read(scenario);
+        if (control != null || (source == null && date == null)) {
+            return s;
         }
-        return new ScenarioReader(catalogue, w -> spec.commandLine().getErr().println("controlmap: warning: " + w))
-                .read(scenario);
+        // The report's own citation stays (url, quote); its short credit becomes the given text.
+        ScenarioSource src = source == null ? s.source()
+                : new ScenarioSource(source, null, null, s.source().url(), s.source().quote());
+        return new Scenario(s.file(), date == null ? s.date() : date(), src, s.statements(), s.totals());
     }
 
     /** The --control file read, its warnings on stderr; null without --control. */
@@ -65,8 +101,16 @@ final class InputOptions {
         if (control == null) {
             return null;
         }
-        return ControlFile.read(control, side(),
-                w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
+        ControlFile file = ControlFile.read(control, side(), date(), source, w -> warn(spec, w));
+        if (file.date() == null) {
+            warn(spec, file.noDateWarning("--date"));
+        }
+        return file;
+    }
+
+    /** One warning line on stderr. */
+    static void warn(CommandSpec spec, String w) {
+        spec.commandLine().getErr().println("controlmap: warning: " + w);
     }
 
     /** The side holding polygons without a controller property. */

@@ -36,9 +36,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "series", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Held km² per region over time, from dated snapshots of control polygons.",
             "Each snapshot is dated by its features' 'date' property, else by YYYYMMDD or YYYY-MM-DD in its "
-                    + "file name. Rows: date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2 for each region "
-                    + "held in part, a UA row with the total of Ukraine (percent of its official 603,628 km², as "
-                    + "DeepStateMap publishes it), and an 'outside' row for held territory booked to no region."})
+                    + "file name, else by the file's own date, as_of, datetime, timestamp, updated or updated_at "
+                    + "property (features that disagree: the latest, with a warning). Rows: date,iso_3166_2,"
+                    + "controlled_km2,controlled_pct,mismatch_km2 for each region held in part, a UA row with the "
+                    + "total of Ukraine (percent of its official 603,628 km², as DeepStateMap publishes it), and an "
+                    + "'outside' row for held territory booked to no region."})
 final class SeriesCommand implements Callable<Integer> {
 
     @Spec
@@ -78,9 +80,14 @@ final class SeriesCommand implements Callable<Integer> {
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--source", paramLabel = "TEXT",
-            description = "Credit for the figures. Default: DeepStateMap's credit for its daily exports, else "
-                    + "the file names.")
+            description = "Credit for the figures (JSON and chart), instead of DeepStateMap's for its daily "
+                    + "exports or else the file names.")
     String source;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Not accepted: each snapshot has its own date, so rename the file or give it a date "
+                    + "property instead.")
+    String date;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads, 1 to 64 (more on machines with over 16 cores: 4 per core). "
@@ -95,6 +102,10 @@ final class SeriesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        if (date != null) {
+            throw new InputException("--date: series takes each snapshot's date from its file name or its "
+                    + "properties; rename the file or give it a date property");
+        }
         if (threads != null && (threads < 1 || threads > maxThreads())) {
             throw new InputException("--threads " + threads + ": must be between 1 and " + maxThreads());
         }

@@ -165,6 +165,29 @@ public final class GeoJsonReader {
         return new Parse(name).run(in);
     }
 
+    /**
+     * A GeoJSON document as read: its features, and what the top-level object
+     * says about itself besides them (a FeatureCollection's date, for instance).
+     *
+     * @param features   as {@link #read(InputStream, String)} returns them
+     * @param members    the top-level object's foreign members with a string, number or boolean value
+     *                   (e.g. {@code "updated": "2024-11-20"}), in file order; object and array values are
+     *                   not kept
+     * @param properties the top-level object's {@code properties} object (not standard on a
+     *                   FeatureCollection, but common), or empty
+     */
+    public record Document(List<GeoFeature> features, Map<String, Object> members, Map<String, Object> properties) {
+    }
+
+    /** Reads GeoJSON (plain or gzip) like {@link #read(InputStream, String)}, keeping the top level's members. */
+    public Document readDocument(InputStream in, String name) {
+        Parse parse = new Parse(name);
+        List<GeoFeature> features = parse.run(in);
+        Obj top = parse.top;
+        return new Document(features, Collections.unmodifiableMap(top.members),
+                top.properties == null ? Map.of() : top.properties);
+    }
+
     // ------------------------------------------------------------------------------------------------
     // One parse of one file. Holds the parser, the coordinate buffer and the warning count.
 
@@ -212,6 +235,7 @@ public final class GeoJsonReader {
         int geometriesLine;
         int geometriesCol;
         boolean hasFeatures;
+        final Map<String, Object> members = new LinkedHashMap<>(); // scalar foreign members, top level only
 
         Obj(String path, int line, int col) {
             this.path = path;
@@ -240,6 +264,7 @@ public final class GeoJsonReader {
         private double minY = Double.POSITIVE_INFINITY;
         private double maxY = Double.NEGATIVE_INFINITY;
         private int firstPolygonFeature = -1;
+        private Obj top;
 
         Parse(String name) {
             this.name = name;
@@ -312,7 +337,7 @@ public final class GeoJsonReader {
                 throw error(p.currentTokenLocation(), "", "a GeoJSON file must be a JSON object ({...}), found "
                         + describe(t));
             }
-            Obj top = readObject(Level.TOP, "");
+            top = readObject(Level.TOP, "");
             JsonToken after = p.nextToken();
             if (after != null) {
                 throw error(p.currentTokenLocation(), "", "unexpected content (" + describe(after)
@@ -409,7 +434,14 @@ public final class GeoJsonReader {
                             o.geometries = readGeometries(v, prefix + "geometries");
                         }
                     }
-                    default -> p.skipChildren(); // bbox, id, name and foreign members
+                    default -> {
+                        // bbox, id, name and foreign members; the top level's scalars may say what it describes
+                        if (level == Level.TOP && v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+                            o.members.put(key, readValue(v));
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
                 }
             }
             return o;

@@ -68,7 +68,8 @@ final class MapWording {
                     + date.getYear() + " р." : "As of " + date.getDayOfMonth() + " " + MONTHS_EN[date.getMonthValue() - 1]
                     + " " + date.getYear());
         } else {
-            sb.append(uk ? "Дата невідома" : "Date unknown");
+            // As the table caption and the command line's warning put it.
+            sb.append(uk ? "Дату в даних не вказано" : "No date in the data");
         }
         if (source != null && !source.isBlank()) {
             sb.append(uk ? " · Дані: " : " · Figures: ").append(source);

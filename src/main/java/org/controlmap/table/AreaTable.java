@@ -116,9 +116,12 @@ public record AreaTable(String title, LocalDate date, String source, AreaBasis b
                 List.copyOf(notes), mismatch, allocation.measured());
     }
 
-    /** Caption line: title, date, source and basis, for Markdown and HTML. */
+    /**
+     * Caption line: title, date, source and basis, for Markdown and HTML. A missing date is said, never
+     * left out: the command line warns about it in the same words.
+     */
     public String caption() {
-        return title + (date == null ? "" : " (as of " + date + ")") + ". Source: " + source + ". " + convention();
+        return title + (date == null ? " (no date in the data)" : " (as of " + date + ")") + ". Source: " + source + ". " + convention();
     }
 
     /** One sentence saying what the percentages are shares of. */

@@ -32,6 +32,7 @@ public final class CheckReportWriter {
             sb.append(" (").append(report.scenario()).append(')');
         }
         sb.append('\n');
+        sb.append("Report date: ").append(report.date() != null ? report.date() : "no date in the data").append('\n');
         sb.append("Values: ").append(report.valueSource()).append('\n');
         sb.append("Basis: ").append(report.basis() == AreaBasis.OFFICIAL
                 ? "official areas (a percent is a share of the region's official area; Ukraine "

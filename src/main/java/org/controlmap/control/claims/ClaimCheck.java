@@ -119,7 +119,8 @@ public final class ClaimCheck {
             claims.add(claim(s, values, drawn));
         }
         String valueSource = values.measured()
-                ? "measured from " + values.source() + (values.date() != null ? ", " + values.date() : "")
+                ? "measured from " + values.source() + ", "
+                        + (values.date() != null ? "as of " + values.date() : "no date in the data")
                 : "implied by the scenario's own figures, as the areas table restates them "
                         + "(qualified figures at face value: more than 70% → 70%)";
         String credit = scenario.source() != null ? scenario.source().credit() : scenario.file();

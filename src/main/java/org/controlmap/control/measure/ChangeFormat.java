@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.controlmap.control.NumberText;
 import org.controlmap.control.Controller;
@@ -15,14 +16,30 @@ import org.controlmap.control.Controller;
 /**
  * Writes a {@link ControlChange} as a table. Columns name the sides: for RU,
  * {@code iso_3166_2,region,gained_by_ru_km2,regained_by_ua_km2,net_ru_km2}
- * (km² to 3 decimals); Markdown adds a caption line; JSON carries the same
- * rows with the two snapshots named. Same input, same bytes.
+ * (km² to 3 decimals); Markdown adds a caption line with the dates and the
+ * source, and names the sides by country; JSON carries the same rows with the
+ * two snapshots named and dated. Same input, same bytes.
  */
 public enum ChangeFormat {
     CSV, MD, JSON;
 
-    /** Writes the table; the stream is flushed, not closed. */
+    /**
+     * What the two snapshots describe, for captions.
+     *
+     * @param from   the earlier snapshot's date, or null when unknown
+     * @param to     the later snapshot's date, or null when unknown
+     * @param source credit for the snapshots, or null
+     */
+    public record Dating(LocalDate from, LocalDate to, String source) {
+    }
+
+    /** Writes the table without dates or credit; the stream is flushed, not closed. */
     public void write(ControlChange change, OutputStream out) throws IOException {
+        write(change, new Dating(null, null, null), out);
+    }
+
+    /** Writes the table; the stream is flushed, not closed. */
+    public void write(ControlChange change, Dating dating, OutputStream out) throws IOException {
         String side = change.controller().name().toLowerCase(Locale.ROOT);
         String other = (change.controller() == Controller.RU ? Controller.UA : Controller.RU).name()
                 .toLowerCase(Locale.ROOT);
@@ -35,6 +52,9 @@ public enum ChangeFormat {
             g.writeStartObject();
             g.writeStringField("from", change.from());
             g.writeStringField("to", change.to());
+            g.writeStringField("from_date", dating.from() == null ? null : dating.from().toString());
+            g.writeStringField("to_date", dating.to() == null ? null : dating.to().toString());
+            g.writeStringField("source", dating.source());
             g.writeStringField("controller", change.controller().name());
             g.writeStringField("area", "geodesic on WGS84 (GeographicLib)");
             g.writeArrayFieldStart("rows");
@@ -62,10 +82,13 @@ public enum ChangeFormat {
                         + SeriesFormat.km2(r.netKm2()).toPlainString() + "\n");
             }
         } else {
-            w.write("Territory held by " + change.controller().name() + ": " + change.from() + " → " + change.to()
-                    + " (km², geodesic on WGS84)\n\n");
-            w.write("| ISO 3166-2 | Region | Gained by " + change.controller().name() + " | Regained by "
-                    + other.toUpperCase(Locale.ROOT) + " | Net " + change.controller().name() + " |\n");
+            String held = change.controller().countryName();
+            String otherName = (change.controller() == Controller.RU ? Controller.UA : Controller.RU).countryName();
+            w.write("Territory held by " + held + ": " + when(dating.from(), change.from()) + " → "
+                    + when(dating.to(), change.to()) + " (km², geodesic on WGS84)"
+                    + (dating.source() == null ? "" : ". Source: " + dating.source()) + "\n\n");
+            w.write("| ISO 3166-2 | Region | Gained by " + held + " | Regained by " + otherName + " | Net for "
+                    + held + " |\n");
             w.write("|---|---|---:|---:|---:|\n");
             for (ControlChange.Row r : change.rows()) {
                 // For reading, not re-parsing: grouped, one decimal (the CSV and JSON keep three).
@@ -75,6 +98,11 @@ public enum ChangeFormat {
             }
         }
         w.flush();
+    }
+
+    /** A snapshot in the caption: its date, or its name and that it has none. */
+    private static String when(LocalDate date, String name) {
+        return date != null ? date.toString() : name + " (no date in the data)";
     }
 
     private static String csv(String s) {

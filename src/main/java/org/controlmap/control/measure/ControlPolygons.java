@@ -151,6 +151,11 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
 
     /** Reads the features of a GeoJSON or gzip-compressed GeoJSON file. */
     static List<GeoFeature> readFeatures(Path file, Consumer<String> warnings) {
+        return readDocument(file, warnings).features();
+    }
+
+    /** Reads a GeoJSON or gzip-compressed GeoJSON file: its features and the top level's own members. */
+    static GeoJsonReader.Document readDocument(Path file, Consumer<String> warnings) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputException(name + ": is a directory, not a GeoJSON file");
@@ -169,14 +174,14 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
                 throw new InputException(name + ": empty file, expected a GeoJSON FeatureCollection");
             }
             // The reader recognises gzip itself and caps what it decompresses (gzip bombs).
-            List<GeoFeature> features = new GeoJsonReader(warnings).read(raw, name);
-            boolean polygons = features.stream().anyMatch(f -> f.geometry() instanceof Polygonal
+            GeoJsonReader.Document doc = new GeoJsonReader(warnings).readDocument(raw, name);
+            boolean polygons = doc.features().stream().anyMatch(f -> f.geometry() instanceof Polygonal
                     && !f.geometry().isEmpty());
             if (!polygons) {
                 throw new InputException(name + ": no Polygon or MultiPolygon features: control files mark held"
                         + " territory with polygons (points and lines are skipped)");
             }
-            return features;
+            return doc;
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeoFeature;
+import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
@@ -101,8 +102,9 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
 
     /**
      * Measures every snapshot among the inputs (see {@link SnapshotFiles#expand}): each file is one
-     * snapshot dated by its features' {@code date} property or its name; a file whose features carry
-     * several dates is one snapshot per date.
+     * snapshot dated by its features' {@code date} property, else its name, else its other date properties
+     * ({@link SnapshotDates#fromProperties}); a file whose features carry several {@code date}s is one
+     * snapshot per date.
      *
      * @param threads   worker threads (the number of cores is a good choice); output does not depend on it
      * @param warnings  one-line warnings, delivered in input order after measuring
@@ -212,17 +214,26 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
 
     /** A file's features grouped by the date they describe, in date order. */
     static Map<LocalDate, List<GeoFeature>> byDate(Path file, List<String> warnings) {
-        List<GeoFeature> features = ControlPolygons.readFeatures(file, warnings::add);
+        GeoJsonReader.Document doc = ControlPolygons.readDocument(file, warnings::add);
+        List<GeoFeature> features = doc.features();
         String name = file.toString();
         boolean dated = features.stream().anyMatch(f -> f.properties().get("date") != null);
         LocalDate fromName = SnapshotDates.fromFileName(file.getFileName().toString()).orElse(null);
         Map<LocalDate, List<GeoFeature>> groups = new TreeMap<>();
         if (!dated) {
-            if (fromName == null) {
-                throw new InputException(name + ": no date: its features have no \"date\" property and its name has"
-                        + " no YYYYMMDD or YYYY-MM-DD");
+            LocalDate date = fromName;
+            if (date == null) {
+                SnapshotDates.FromProperties p = SnapshotDates.fromProperties(doc, name);
+                if (p.warning() != null) {
+                    warnings.add(p.warning());
+                }
+                date = p.date();
             }
-            groups.put(fromName, features);
+            if (date == null) {
+                throw new InputException(name + ": no date in its name or properties: name it with YYYYMMDD or"
+                        + " YYYY-MM-DD, or give its features a \"date\" property");
+            }
+            groups.put(date, features);
             return groups;
         }
         for (GeoFeature f : features) {

@@ -64,6 +64,6 @@ class ControlChangeTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"gained_by_ru_km2\"");
         out.reset();
         ChangeFormat.MD.write(ab, out);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| Gained by RU | Regained by UA |");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| Gained by Russia | Regained by Ukraine | Net for Russia |");
     }
 }

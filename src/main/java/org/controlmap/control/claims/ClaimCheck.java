@@ -339,6 +339,7 @@ public final class ClaimCheck {
                 alone.add(g); // cannot hold with its members' own figures: said below
             }
         }
+        int before = conflicts.size();
         for (int i = 0; i < groups.size(); i++) {
             for (int j = i + 1; j < groups.size(); j++) {
                 ControlStatement a = groups.get(i);
@@ -352,11 +353,10 @@ public final class ClaimCheck {
                 }
             }
         }
-        int pairConflicts = conflicts.size();
         Map<String, Interval> narrowed = new HashMap<>(box);
         if (narrow(groups, narrowed)) {
             box.putAll(narrowed); // tighter member ranges, so a tighter (still sound) range for the totals
-        } else if (alone.isEmpty() && conflicts.size() == pairConflicts) {
+        } else if (alone.isEmpty() && conflicts.size() == before) {
             conflicts.add("the group figures " + groups.stream().map(g -> "'" + text(g) + "'")
                     .collect(Collectors.joining(", ")) + " cannot all hold at once");
         }

@@ -147,7 +147,11 @@ public final class ScenarioAllocation {
             double target = g.unit() == AmountUnit.KM2 ? g.amount() : statedPct(g, notes) / 100 * groupArea;
             double ownKm2 = 0;
             for (ControlStatement o : owned) {
-                ownKm2 += row(o.regions().get(0), o, basis).controlledKm2();
+                // the reader lets only the occupying side hold a region, so sides agree; a scenario built in
+                // code may say what the other side holds, which leaves the group's side the rest
+                RegionControl r = row(o.regions().get(0), o, basis);
+                ownKm2 += o.controller() == g.controller() ? r.controlledKm2()
+                        : r.region().areaKm2(basis) - r.controlledKm2();
             }
             pct = 100 * (target - ownKm2) / freeArea;
             if (pct < -1e-9 || pct > 100 + 1e-9) {

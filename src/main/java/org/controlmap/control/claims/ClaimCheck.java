@@ -65,7 +65,12 @@ import org.controlmap.region.RegionCatalogue;
  * the foreign side lies in its statement's interval; a region no statement
  * mentions is taken as not held (0 km²), because a report lists what Russia
  * holds; a member of a group with no figure of its own lies in [0, its area],
- * and the group's sum is cut to the group's interval. The sum over Ukraine's
+ * and the group's sum is cut to the group's interval. Groups then narrow their
+ * members' intervals through the members they share (each member to the
+ * group's interval less the other members' sum, until nothing changes), so two
+ * figures for the same regions ("Russia 80% of Donbas", "Ukraine 50% of
+ * Donbas") or two overlapping groups that leave a shared member no value are a
+ * conflict naming both. The sum over Ukraine's
  * units is the implied range; each headline total must intersect it and every
  * other total. In one dimension pairwise intersection implies a common point
  * (Helly's theorem), so the pairwise conflicts listed are exactly why a set of

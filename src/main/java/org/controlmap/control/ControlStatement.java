@@ -6,7 +6,8 @@ import org.controlmap.region.Region;
 /**
  * One figure from a report: who holds how much of which region, with the words
  * it comes from. A statement about a group ("80% of the Donbas") names several
- * regions and applies to each member that has no figure of its own; a headline
+ * regions and is their combined share: the members without a figure of their own
+ * get what it leaves after those with one ({@link ScenarioAllocation}); a headline
  * total ("18% of Ukraine", "more than 110,000 km²") names all 27 units of
  * Ukraine and is about their sum.
  *

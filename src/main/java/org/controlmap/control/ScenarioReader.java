@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
@@ -208,6 +209,7 @@ public final class ScenarioReader {
             st.add(statement(pl, name, false));
         }
         st = withoutRepeats(st);
+        GroupStatements.requireResolvable(st);
         List<ControlStatement> tot = new ArrayList<>();
         for (Placed pl : totals) {
             tot.add(statement(pl, name, true));
@@ -250,6 +252,9 @@ public final class ScenarioReader {
         }
         List<String> regionTexts = new ArrayList<>();
         if (regionNode.isArray()) {
+            if (regionNode.items.isEmpty()) {
+                throw at(name, pl.loc(), where + ": 'region' is an empty list (name at least one region)");
+            }
             regionNode.items.forEach(r -> regionTexts.add(regionText(r, name, pl)));
         } else {
             regionTexts.add(regionText(regionNode, name, pl));
@@ -315,6 +320,17 @@ public final class ScenarioReader {
                         + NumberText.grouped(Math.round(largest)) + " km²)");
             }
         }
+        if (q == Qualifier.SLIVER && amount != null) {
+            // See docs/scenario-format.md: a number with "a sliver" is either the source's (then it is an
+            // about or exact figure) or the writer's guess (which the table would show as the source's).
+            throw at(name, pl.loc(), label + ": qualifier 'sliver' with " + (percent != null ? "percent "
+                    + NumberText.plain(percent) : "km2 " + NumberText.grouped(km2)) + ": 'a sliver' is a part the "
+                    + "source does not quantify; if the source gives the number, write it with qualifier about "
+                    + "or exact, else leave the number out (drawn as a nominal 0.5%, checked as (0, 1%])");
+        }
+        if (!total) {
+            requireForeignHolder(regions, controller, percent, q, name, pl, label);
+        }
         if (q == Qualifier.ALL && percent != null && percent != 100) {
             throw at(name, pl.loc(), label + ": qualifier 'all' with percent " + NumberText.plain(percent)
                     + " (all means 100)");
@@ -341,6 +357,43 @@ public final class ScenarioReader {
         String place = name + ":" + pl.loc().getLineNr() + ":" + pl.loc().getColumnNr();
         return new ControlStatement(id, regionText, List.copyOf(regions), controller, amount, unit, q, min, max,
                 quote == null ? "" : quote, total, place);
+    }
+
+    /**
+     * A statement's holder must be the side that is not the region's own country: controlmap tables what
+     * an occupying side holds, and a region's own side holds the rest. "Ukraine holds 30% of Donetsk"
+     * drawn as Ukrainian-held would read as occupation; the hint restates it as what Russia holds.
+     */
+    private static void requireForeignHolder(List<Region> regions, Controller controller, Double percent,
+            Qualifier q, String name, Placed pl, String label) {
+        for (Region r : regions) {
+            if (Controller.parse(r.country()) != controller) {
+                continue;
+            }
+            Controller other = controller == Controller.RU ? Controller.UA : Controller.RU;
+            String country = controller.countryName();
+            throw at(name, pl.loc(), label + ": " + country + " holding part of " + country + "'s own region "
+                    + r.iso() + " " + r.nameEn() + " is not a control figure; did you mean "
+                    + restated(other, percent, q) + "? controlmap tables what an occupying side holds");
+        }
+    }
+
+    /** The same figure said of the other side: "controller: RU, percent: 70, qualifier: less-than". */
+    private static String restated(Controller other, Double percent, Qualifier q) {
+        String c = "controller: " + other;
+        if (q == Qualifier.ALL) {
+            return "no statement (" + other.countryName() + " holds none of it)";
+        }
+        if (percent == null || q == Qualifier.SLIVER) {
+            return c + " with what " + other.countryName() + " holds";
+        }
+        String p = c + ", percent: " + NumberText.plain(100 - percent);
+        return switch (q) {
+            case MORE_THAN -> p + ", qualifier: less-than";
+            case LESS_THAN -> p + ", qualifier: more-than";
+            case ABOUT -> p + ", qualifier: about";
+            default -> p;
+        };
     }
 
     /** A region must be written as text: YAML would read an unquoted NO as false, 05 as 5. */
@@ -401,16 +454,16 @@ public final class ScenarioReader {
         return new ScenarioSource(title, text(n, "publisher"), d, text(n, "url"), text(n, "quote"));
     }
 
-    /** The same region given twice: an error when the figures differ, a warning when they repeat. */
+    /**
+     * The same region, or the same group of regions, given twice: an error when the figures differ, a
+     * warning when they repeat. A group and a member's own figure are not repeats: the group's figure
+     * fills the other members ({@link ScenarioAllocation}).
+     */
     private List<ControlStatement> withoutRepeats(List<ControlStatement> st) {
         Map<String, ControlStatement> seen = new LinkedHashMap<>();
         List<ControlStatement> kept = new ArrayList<>();
         for (ControlStatement s : st) {
-            if (s.regions().size() != 1) {
-                kept.add(s); // a group figure is a default for its members, not a competing figure
-                continue;
-            }
-            String iso = s.regions().get(0).iso();
+            String iso = s.regions().stream().map(Region::iso).collect(Collectors.joining("+"));
             ControlStatement prev = seen.putIfAbsent(iso, s);
             if (prev == null) {
                 kept.add(s);
@@ -418,7 +471,8 @@ public final class ScenarioReader {
             }
             boolean same = prev.controller() == s.controller() && prev.unit() == s.unit()
                     && prev.qualifier() == s.qualifier() && java.util.Objects.equals(prev.amount(), s.amount());
-            String region = iso + " " + s.regions().get(0).nameEn();
+            String region = s.regions().size() == 1 ? iso + " " + s.regions().get(0).nameEn()
+                    : s.regions().stream().map(Region::nameEn).collect(Collectors.joining(" + "));
             if (same) {
                 warnings.accept(s.place() + ": " + region + " given twice with the same figure ("
                         + s.figureText() + "); using it once");

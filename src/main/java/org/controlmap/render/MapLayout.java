@@ -665,7 +665,7 @@ public final class MapLayout {
         boolean upper = false;
         for (List<RegionControl> rows : rowsByIso.values()) {
             for (RegionControl rc : rows) {
-                Qualifier q = rc.statement() == null ? Qualifier.EXACT : rc.statement().qualifier();
+                Qualifier q = rc.qualifier();
                 lower |= q == Qualifier.MORE_THAN;
                 upper |= q == Qualifier.LESS_THAN;
                 if (MapWording.isGroupFigure(rc)) {

@@ -7,6 +7,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.controlmap.control.AmountUnit;
 import org.controlmap.control.ControlStatement;
 import org.controlmap.control.Controller;
 import org.controlmap.control.Qualifier;
@@ -148,8 +149,7 @@ final class MapWording {
      */
     String figure(RegionControl rc, boolean withKm2) {
         String who = rc.controller() == Controller.UA ? (uk ? "ЗСУ " : "UA ") : "";
-        ControlStatement s = rc.statement();
-        Qualifier q = s == null ? Qualifier.EXACT : s.qualifier();
+        Qualifier q = rc.qualifier();
         if (q == Qualifier.SLIVER) {
             return who + sliver();
         }
@@ -168,7 +168,11 @@ final class MapWording {
         };
     }
 
-    /** True when the row's figure is the source's figure for several regions together, drawn for each. */
+    /**
+     * True when the row's figure is the source's figure for several regions together, drawn for each, or
+     * what such a figure leaves after the other members' own figures: either way not a figure the source
+     * gave for this region.
+     */
     static boolean isGroupFigure(RegionControl rc) {
         ControlStatement s = rc.statement();
         return s != null && s.regions().size() > 1 && s.qualifier() != Qualifier.ALL;
@@ -184,11 +188,21 @@ final class MapWording {
      * Luhansk together" (each is drawn and labelled with it).
      */
     String groupNote(RegionControl rc) {
-        List<String> names = rc.statement().regions().stream().map(this::labelName).toList();
+        ControlStatement s = rc.statement();
+        List<String> names = s.regions().stream().map(this::labelName).toList();
         String last = names.get(names.size() - 1);
         String rest = String.join(", ", names.subList(0, names.size() - 1));
-        return "* " + mark(rc.statement().qualifier()) + pct(rc.controlledPct()) + ": " + rest
-                + (uk ? " і " : " and ") + last + (uk ? " разом" : " together");
+        String together = rest + (uk ? " і " : " and ") + last + (uk ? " разом" : " together");
+        if (!rc.isRemainder()) {
+            return "* " + mark(s.qualifier()) + pct(rc.controlledPct()) + ": " + together;
+        }
+        // "* 62%: Donetsk, the rest of 80% for Luhansk and Donetsk together": the source's figure is the group's
+        double groupPct = s.unit() == AmountUnit.PERCENT && s.amount() != null ? s.amount()
+                : s.amount() == null ? 100 : 100 * s.amount()
+                        / s.regions().stream().mapToDouble(r -> r.areaKm2(rc.basis())).sum();
+        return "* " + mark(rc.qualifier()) + pct(rc.controlledPct()) + ": " + labelName(rc.region())
+                + (uk ? ", решта з " : ", the rest of ") + mark(s.qualifier()) + pct(groupPct)
+                + (uk ? " для " : " for ") + together;
     }
 
     /** Footnote for bounds: what ">" and "<" mean and how such a share is drawn. */

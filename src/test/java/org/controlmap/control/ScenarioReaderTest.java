@@ -166,6 +166,83 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void ukraineHoldingPartOfAUkrainianRegionIsAnErrorWithAHint() {
+        assertThatThrownBy(() -> read(scenario(
+                "  - {region: Zaporizhzhia, controller: UA, percent: 30, qualifier: more-than}\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("s.yaml:5:5: statements[0] (Zaporizhzhia): Ukraine holding part of Ukraine's own region "
+                        + "UA-23 Zaporizhzhia is not a control figure; did you mean controller: RU, percent: 70, "
+                        + "qualifier: less-than? controlmap tables what an occupying side holds");
+        // a group counts too: each member is Ukraine's own
+        assertThatThrownBy(() -> read(scenario("  - {region: Donbas, controller: UA, percent: 50}\n")))
+                .hasMessageContaining("Ukraine holding part of Ukraine's own region UA-09 Luhansk")
+                .hasMessageContaining("did you mean controller: RU, percent: 50?");
+    }
+
+    @Test
+    void russiaHoldingPartOfItsOwnOblastIsAnErrorWithAHint() {
+        assertThatThrownBy(() -> read(scenario("  - {region: Kursk, controller: RU, km2: 650, qualifier: about}\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("s.yaml:5:5: statements[0] (Kursk): Russia holding part of Russia's own region RU-KRS "
+                        + "Kursk is not a control figure; did you mean controller: UA with what Ukraine holds? "
+                        + "controlmap tables what an occupying side holds");
+        assertThatThrownBy(() -> read(scenario("  - {region: [Belgorod, Sumy], controller: RU, percent: 5}\n")))
+                .hasMessageContaining("Russia holding part of Russia's own region RU-BEL Belgorod");
+    }
+
+    @Test
+    void sliverWithANumberIsAnErrorWithAHint() {
+        assertThatThrownBy(() -> read(scenario(
+                "  - {region: Mykolaiv, controller: RU, percent: 5, qualifier: sliver}\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("s.yaml:5:5: statements[0] (Mykolaiv): qualifier 'sliver' with percent 5: ")
+                .hasMessageContaining("write it with qualifier about or exact, else leave the number out");
+        assertThatThrownBy(() -> read(scenario(
+                "  - {region: Mykolaiv, controller: RU, km2: 100, qualifier: sliver}\n")))
+                .hasMessageContaining("qualifier 'sliver' with km2 100");
+    }
+
+    @Test
+    void emptyRegionListIsAnErrorAtItsPlace() {
+        assertThatThrownBy(() -> read(scenario("  - {region: [], controller: RU, percent: 5}\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("s.yaml:5:5: statements[0]: 'region' is an empty list (name at least one region)");
+        assertThatThrownBy(() -> read(scenario("  - {region: Sumy, controller: RU, percent: 5}\n"
+                + "totals:\n  - {regions: [], controller: RU, percent: 18}\n")))
+                .hasMessage("s.yaml:7:5: totals[0]: 'region' is an empty list (name at least one region)");
+    }
+
+    @Test
+    void sameGroupTwiceWithDifferentFiguresNamesBoth() {
+        assertThatThrownBy(() -> read(scenario("""
+                  - {region: Donbas, controller: RU, percent: 80}
+                  - {region: [Luhansk, Donetsk], controller: RU, percent: 70}
+                """)))
+                .isInstanceOf(InputException.class)
+                .hasMessage("s.yaml:6:5: Luhansk + Donetsk given twice with different figures: RU 80% at line 5, "
+                        + "RU 70% here");
+        Scenario same = read(scenario("""
+                  - {region: Donbas, controller: RU, percent: 80}
+                  - {region: [Donetsk, Luhansk], controller: RU, percent: 80}
+                """));
+        assertThat(same.statements()).hasSize(1);
+        assertThat(warnings).singleElement().asString().contains("given twice with the same figure");
+    }
+
+    @Test
+    void regionInTwoGroupsWithoutItsOwnFigureNamesBoth() {
+        assertThatThrownBy(() -> read(scenario("""
+                  - {region: [Donetsk, Luhansk], controller: RU, percent: 80}
+                  - {region: [Luhansk, Kharkiv], controller: RU, percent: 60}
+                """)))
+                .isInstanceOf(InputException.class)
+                .hasMessage("s.yaml:6:5: UA-09 Luhansk is in two group figures and has none of its own: "
+                        + "RU 80% of Donetsk + Luhansk at s.yaml:5:5 and RU 60% of Luhansk + Kharkiv here; give "
+                        + "Luhansk its own figure (each group then fills its other members with what is left) or "
+                        + "drop one of them");
+    }
+
+    @Test
     void yamlAliasBombIsRefused() {
         StringBuilder sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         char prev = 'a';

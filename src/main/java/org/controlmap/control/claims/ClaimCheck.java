@@ -1,6 +1,7 @@
 package org.controlmap.control.claims;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,12 @@ import org.controlmap.region.RegionCatalogue;
  * the foreign side lies in its statement's interval; a region no statement
  * mentions is taken as not held (0 km²), because a report lists what Russia
  * holds; a member of a group with no figure of its own lies in [0, its area],
- * and the group's sum is cut to the group's interval. The sum over Ukraine's
+ * and the group's sum is cut to the group's interval. Groups then narrow their
+ * members' intervals through the members they share (each member to the
+ * group's interval less the other members' sum, until nothing changes), so two
+ * figures for the same regions ("Russia 80% of Donbas", "Ukraine 50% of
+ * Donbas") or two overlapping groups that leave a shared member no value are a
+ * conflict naming both. The sum over Ukraine's
  * units is the implied range; each headline total must intersect it and every
  * other total. In one dimension pairwise intersection implies a common point
  * (Helly's theorem), so the pairwise conflicts listed are exactly why a set of
@@ -331,6 +337,36 @@ public final class ClaimCheck {
                     + "Russia holds: " + String.join(", ", unmentioned));
         }
 
+        // Groups that share regions: each pair must leave every shared member a value. Two figures for the
+        // same regions ("Russia holds 80% of Donbas", "Ukraine holds 50% of Donbas") meet here too.
+        Set<ControlStatement> alone = new HashSet<>();
+        for (ControlStatement g : groups) {
+            if (!narrow(List.of(g), new HashMap<>(box))) {
+                alone.add(g); // cannot hold with its members' own figures: said below
+            }
+        }
+        int before = conflicts.size();
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = i + 1; j < groups.size(); j++) {
+                ControlStatement a = groups.get(i);
+                ControlStatement b = groups.get(j);
+                List<String> shared = a.regions().stream().filter(b.regions()::contains).map(Region::nameEn)
+                        .toList();
+                if (!shared.isEmpty() && !alone.contains(a) && !alone.contains(b)
+                        && !narrow(List.of(a, b), new HashMap<>(box))) {
+                    conflicts.add("'" + text(a) + "' (" + a.place() + ") and '" + text(b) + "' (" + b.place()
+                            + ") cannot both hold: they share " + String.join(", ", shared));
+                }
+            }
+        }
+        Map<String, Interval> narrowed = new HashMap<>(box);
+        if (narrow(groups, narrowed)) {
+            box.putAll(narrowed); // tighter member ranges, so a tighter (still sound) range for the totals
+        } else if (alone.isEmpty() && conflicts.size() == before) {
+            conflicts.add("the group figures " + groups.stream().map(g -> "'" + text(g) + "'")
+                    .collect(Collectors.joining(", ")) + " cannot all hold at once");
+        }
+
         // Each region sums in at most one group; a later group overlapping an earlier one is checked on
         // its own but left out of the totals' range, which then is wider (never a false conflict).
         Map<ControlStatement, Interval> groupRange = new LinkedHashMap<>();
@@ -391,6 +427,46 @@ public final class ClaimCheck {
         boolean consistent = conflicts.isEmpty();
         return new Consistency(consistent, implied, ukraineKm2, List.copyOf(totals),
                 consistent ? joint : new Interval(0, 0, true, true), List.copyOf(conflicts), List.copyOf(notes));
+    }
+
+    /**
+     * Narrows each member's range of foreign-held km² in {@code box} to what its groups' sums allow
+     * (hull consistency: member ∈ claim − sum of the other members), until nothing changes. Sound: it never
+     * removes a value some solution uses; exact when groups overlap as a chain or tree, as two groups
+     * sharing members do. Ends that touch within a square metre count as touching, so percent-to-km²
+     * rounding never makes a conflict.
+     *
+     * @return false when some member is left no value: the groups cannot all hold with the members' figures
+     */
+    private boolean narrow(List<ControlStatement> groups, Map<String, Interval> box) {
+        for (int round = 0; round < 100; round++) {
+            boolean changed = false;
+            for (ControlStatement g : groups) {
+                Interval claimed = foreignKm2(g, areaKm2(g.regions()), g.regions().get(0));
+                for (Region r : g.regions()) {
+                    Interval others = Interval.point(0);
+                    for (Region q : g.regions()) {
+                        if (!q.equals(r)) {
+                            others = others.plus(box.get(q.iso()));
+                        }
+                    }
+                    Interval before = box.get(r.iso());
+                    Interval after = before.intersect(claimed.plus(others.complementIn(0)));
+                    if (after.isEmpty()) {
+                        if (after.min() - after.max() > 1e-6) {
+                            return false;
+                        }
+                        after = Interval.point((after.min() + after.max()) / 2);
+                    }
+                    changed |= after.min() - before.min() > 1e-6 || before.max() - after.max() > 1e-6;
+                    box.put(r.iso(), after);
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return true;
     }
 
     /** Sum of the foreign-held km² ranges over {@code regions}, groups summed as groups. */

@@ -135,6 +135,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void emptyRegionListIsOneLineAtItsPlace() throws Exception {
+        Path f = dir.resolve("empty-region.yaml");
+        Files.writeString(f, "date: 2024-11-20\nsource:\n  title: Test\nstatements:\n"
+                + "  - {region: [], controller: RU, percent: 80}\n", StandardCharsets.UTF_8);
+        CliRun r = run("check", "--scenario", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(f + ":5:5: statements[0]: 'region' is an empty list");
+    }
+
+    @Test
     void badInputExitsTwoWithOneLine() {
         CliRun r = run("check", "--control", dir.resolve("missing.geojson").toString());
         assertThat(r.code()).isEqualTo(2);

@@ -347,6 +347,45 @@ class ClaimCheckTest {
     }
 
     @Test
+    void twoSidesFiguresForTheSameGroupMustLeaveRoomForEachOther() {
+        // Russia 80% of Donbas ([77.5, 82.5]%) and Ukraine 50% (Russia [47.5, 52.5]%) cannot both hold
+        ControlStatement ru = pct("ru", Qualifier.EXACT, 80.0, DONETSK, LUHANSK);
+        ControlStatement ua = st("ua", Qualifier.EXACT, 50.0, AmountUnit.PERCENT, Controller.UA, false, DONETSK,
+                LUHANSK);
+        Scenario s = scenario(List.of(ru, ua), List.of());
+        Consistency k = check().check(s, restated(s), Set.of(Controller.RU, Controller.UA)).consistency();
+        assertThat(k.consistent()).isFalse();
+        assertThat(k.conflicts()).singleElement().asString().contains("'" + ClaimCheck.text(ru) + "'")
+                .contains("'" + ClaimCheck.text(ua) + "'").contains("cannot both hold");
+        // Ukraine 20% is Russia's 80% said the other way round
+        ControlStatement ua20 = st("ua", Qualifier.EXACT, 20.0, AmountUnit.PERCENT, Controller.UA, false, DONETSK,
+                LUHANSK);
+        Scenario t = scenario(List.of(ru, ua20), List.of());
+        assertThat(check().check(t, restated(t), Set.of(Controller.RU, Controller.UA)).consistency().consistent())
+                .isTrue();
+    }
+
+    @Test
+    void overlappingGroupsThatLeaveTheSharedMemberNoValueConflict() {
+        // Donetsk + Luhansk 80% of 50,000 needs Luhansk ≥ 18,750 km² (Donetsk is 20,000); Ukraine holding 90%
+        // of Luhansk + Kharkiv leaves Russia at most 12.5% of 60,000 = 7,500 km² there
+        ControlStatement dl = pct("dl", Qualifier.EXACT, 80.0, DONETSK, LUHANSK);
+        ControlStatement lk = st("lk", Qualifier.EXACT, 90.0, AmountUnit.PERCENT, Controller.UA, false, LUHANSK,
+                KHARKIV);
+        Scenario s = scenario(List.of(dl, lk), List.of());
+        Consistency k = check().check(s, restated(s), Set.of(Controller.RU, Controller.UA)).consistency();
+        assertThat(k.consistent()).isFalse();
+        assertThat(k.conflicts()).singleElement().asString().contains("share Luhansk")
+                .contains("'" + ClaimCheck.text(dl) + "'").contains("'" + ClaimCheck.text(lk) + "'");
+        // Ukraine 60% (Russia [22,500, 25,500] km²) leaves room: Luhansk 20,000, Donetsk 20,000, Kharkiv 2,500
+        ControlStatement lk60 = st("lk", Qualifier.EXACT, 60.0, AmountUnit.PERCENT, Controller.UA, false, LUHANSK,
+                KHARKIV);
+        Scenario t = scenario(List.of(dl, lk60), List.of());
+        assertThat(check().check(t, restated(t), Set.of(Controller.RU, Controller.UA)).consistency().consistent())
+                .isTrue();
+    }
+
+    @Test
     void ukrainianHoldingsInUkraineAreTheComplement() {
         // "Ukraine holds about 30% of Donetsk" = Russia holds [67.5, 72.5]% of 20,000 = [13,500, 14,500] km²
         Scenario s = scenario(List.of(st("u", Qualifier.ABOUT, 30.0, AmountUnit.PERCENT, Controller.UA, false,

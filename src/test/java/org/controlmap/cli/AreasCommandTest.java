@@ -97,7 +97,20 @@ class AreasCommandTest {
         CliRun both = run("areas", "--control", control.toString(), "--scenario", control.toString());
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
-        assertThat(run("areas", "--snap-km", "1").err()).contains("--snap-km needs --control");
+        assertThat(run("areas", "--snap-km", "1").err()).contains("--snap-km was replaced by --attribution nearest");
+        assertThat(run("areas", "--attribution", "clip").err()).contains("give --control");
+        assertThat(run("areas", "--control", control.toString(), "--nearest-limit-km", "0").err())
+                .contains("--nearest-limit-km");
+        // Nearest books the sea around the city to it: more km² than the boundary's, shown as mismatch.
+        String[] cols = sevastopol.split(",");
+        assertThat(Double.parseDouble(cols[7])).isGreaterThan(Double.parseDouble(cols[2]));
+        assertThat(Double.parseDouble(cols[8])).isCloseTo(Double.parseDouble(cols[7]) - Double.parseDouble(cols[2]),
+                org.assertj.core.api.Assertions.within(0.01));
+        CliRun clip = run("areas", "--control", control.toString(), "--attribution", "clip");
+        String clipped = clip.out().lines().filter(l -> l.startsWith("UA-40,")).findFirst().orElseThrow();
+        assertThat(clipped).contains(",RU,100.00,").contains(",,"); // no mismatch column value under clip
+        assertThat(Double.parseDouble(clipped.split(",")[7])).isCloseTo(Double.parseDouble(cols[2]),
+                org.assertj.core.api.Assertions.within(0.001));
     }
 
     @Test

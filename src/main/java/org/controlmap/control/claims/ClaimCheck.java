@@ -186,6 +186,7 @@ public final class ClaimCheck {
         Interval iv = interval(s, area);
         List<String> isos = s.regions().stream().map(Region::iso).toList();
         Double heldKm2 = 0.0;
+        double extentKm2 = 0;
         for (Region r : s.regions()) {
             Double h = held(r, s.controller(), values, drawn);
             if (h == null) {
@@ -193,6 +194,12 @@ public final class ClaimCheck {
                 break;
             }
             heldKm2 += h;
+            extentKm2 += extentKm2(r, values);
+        }
+        // A measured percent is of the regions as the polygons were booked to them (held plus unheld ground,
+        // see Booking#pct); of Ukraine as a whole, of its official area, as DeepStateMap publishes it.
+        if (values.measured() && s.unit() == AmountUnit.PERCENT) {
+            area = isAllOfUkraine(s.regions()) ? ukraineOfficialKm2 : extentKm2;
         }
         if (heldKm2 == null) {
             return new Claim(s.id(), text(s), isos, s.unit(), iv, null, ClaimStatus.UNMEASURED,
@@ -241,7 +248,7 @@ public final class ClaimCheck {
     private Double held(Region r, Controller side, Allocation values, Set<Controller> drawn) {
         Controller owner = Controller.parse(r.country());
         Controller foreign = owner == Controller.RU ? Controller.UA : Controller.RU;
-        double area = r.areaKm2(basis);
+        double area = extentKm2(r, values);
         Double foreignKm2;
         if (!drawn.contains(foreign)) {
             foreignKm2 = null;
@@ -255,6 +262,24 @@ public final class ClaimCheck {
             return null;
         }
         return side == foreign ? foreignKm2 : area - foreignKm2;
+    }
+
+    /**
+     * The region's area on the check's basis; for a measured row with ground booked to it from beyond the
+     * boundary (nearest attribution), held plus unheld ground, so that its km² and its share agree.
+     */
+    private double extentKm2(Region r, Allocation values) {
+        double area = r.areaKm2(basis);
+        if (!values.measured()) {
+            return area;
+        }
+        for (RegionControl rc : values.rows()) {
+            if (rc.region().iso().equals(r.iso()) && rc.mismatchKm2() != null && rc.share() > 0
+                    && rc.basis() == basis) {
+                return rc.controlledKm2() / rc.share();
+            }
+        }
+        return area;
     }
 
     private double rowsKm2(Region r, Controller side, Allocation values) {

@@ -246,12 +246,8 @@ final class CellMeter {
         for (int k = 0; k + 1 < cs.length; k++) {
             Coordinate a = forward ? cs[k] : cs[k + 1];
             Coordinate b = forward ? cs[k + 1] : cs[k];
-            long x0 = Double.doubleToLongBits(a.x);
-            long y0 = Double.doubleToLongBits(a.y);
-            long x1 = Double.doubleToLongBits(b.x);
-            long y1 = Double.doubleToLongBits(b.y);
-            long h1 = mix(mix(mix(mix(0x9E3779B97F4A7C15L ^ x0) ^ y0) ^ x1) ^ y1);
-            long h2 = mix(mix(mix(mix(0xC2B2AE3D27D4EB4FL + y1) + x1) + y0) + x0);
+            long h1 = edgeHash1(a, b);
+            long h2 = edgeHash2(a, b);
             // A tiny margin puts an edge lying on a cell border into both cells.
             int ia = index(Math.min(a.x, b.x) - 1e-9);
             int ib = index(Math.max(a.x, b.x) + 1e-9);
@@ -266,6 +262,24 @@ final class CellMeter {
                 }
             }
         }
+    }
+
+    /** First hash of an oriented edge a → b (exact coordinates). */
+    static long edgeHash1(Coordinate a, Coordinate b) {
+        long x0 = Double.doubleToLongBits(a.x);
+        long y0 = Double.doubleToLongBits(a.y);
+        long x1 = Double.doubleToLongBits(b.x);
+        long y1 = Double.doubleToLongBits(b.y);
+        return mix(mix(mix(mix(0x9E3779B97F4A7C15L ^ x0) ^ y0) ^ x1) ^ y1);
+    }
+
+    /** Second, independent hash of the same edge. */
+    static long edgeHash2(Coordinate a, Coordinate b) {
+        long x0 = Double.doubleToLongBits(a.x);
+        long y0 = Double.doubleToLongBits(a.y);
+        long x1 = Double.doubleToLongBits(b.x);
+        long y1 = Double.doubleToLongBits(b.y);
+        return mix(mix(mix(mix(0xC2B2AE3D27D4EB4FL + y1) + x1) + y0) + x0);
     }
 
     // SplitMix64's finaliser (Steele, Lea & Flood 2014): a well-mixed 64-bit hash step.

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.controlmap.geodata.CompiledFeatures;
 import org.controlmap.geodata.GeoFeature;
+import org.controlmap.geodata.GeodesicArea;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -75,9 +78,171 @@ public final class CoastGaps {
     }
 
     private final List<Band> bands;
+    /** Grid cells ({@value #CELL_DEG}°) touching each band: cell key → indices of the bands. */
+    private final Map<Long, int[]> bandCells = new HashMap<>();
+    /** Interior points of each band's and each region's parts: their side of H completes a key. */
+    private final List<Point[]> bandPoints = new ArrayList<>();
+    private final List<Point[]> regionPoints = new ArrayList<>();
+    /** Fills found so far, by key: the same key always gives the same fill (see {@link #filledKm2}). */
+    private final Map<Key, Double> found = new ConcurrentHashMap<>();
+
+    static final double CELL_DEG = 0.05;
 
     private CoastGaps(List<Band> bands) {
         this.bands = bands;
+        Map<Long, List<Integer>> cells = new HashMap<>();
+        for (int k = 0; k < bands.size(); k++) {
+            Band b = bands.get(k);
+            if (b == null) {
+                bandPoints.add(new Point[0]);
+                regionPoints.add(new Point[0]);
+                continue;
+            }
+            Envelope e = b.band.getEnvelopeInternal();
+            for (int i = index(e.getMinX()); i <= index(e.getMaxX()); i++) {
+                for (int j = index(e.getMinY()); j <= index(e.getMaxY()); j++) {
+                    Geometry cell = GF.toGeometry(new Envelope(i * CELL_DEG, (i + 1) * CELL_DEG, j * CELL_DEG,
+                            (j + 1) * CELL_DEG));
+                    if (b.bandPrepared.intersects(cell)) {
+                        cells.computeIfAbsent(key(i, j), q -> new ArrayList<>()).add(k);
+                    }
+                }
+            }
+            bandPoints.add(interiorPoints(b.band));
+            regionPoints.add(interiorPoints(b.region.geometry()));
+        }
+        cells.forEach((c, ks) -> bandCells.put(c, ks.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    private static Point[] interiorPoints(Geometry g) {
+        Point[] out = new Point[g.getNumGeometries()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = g.getGeometryN(i).getInteriorPoint();
+        }
+        return out;
+    }
+
+    /**
+     * What a fill depends on, as a key: the oriented edges of H that can touch the ground looked at (two
+     * independent order-free 64-bit hashes and their count), and which side of H each part of that ground
+     * lies on where no edge touches it. Equal keys mean the same H ∩ ground, so the same fill (a false match
+     * is as likely as guessing a 128-bit number); the same reasoning as {@link CellMeter}'s.
+     */
+    private record Key(int region, boolean whole, long h1, long h2, long n, long sides) {
+    }
+
+    /** Per snapshot: the hashes of H's edges near each band and inside each region's bounding box. */
+    final class Edges {
+        private final long[][] band = new long[bands.size()][3];
+        private final long[][] region = new long[bands.size()][3];
+
+        Edges(Geometry held) {
+            for (int p = 0; p < held.getNumGeometries(); p++) {
+                Polygon poly = (Polygon) held.getGeometryN(p);
+                for (int r = -1; r < poly.getNumInteriorRing(); r++) {
+                    LineString ring = r < 0 ? poly.getExteriorRing() : poly.getInteriorRingN(r);
+                    add(ring.getCoordinates(), r < 0);
+                }
+            }
+        }
+
+        private void add(Coordinate[] cs, boolean shell) {
+            // Held territory on the left: a counter-clockwise shell, a clockwise hole.
+            boolean forward = shell == org.locationtech.jts.algorithm.Orientation.isCCW(cs);
+            for (int k = 0; k + 1 < cs.length; k++) {
+                Coordinate a = forward ? cs[k] : cs[k + 1];
+                Coordinate b = forward ? cs[k + 1] : cs[k];
+                long h1 = CellMeter.edgeHash1(a, b);
+                long h2 = CellMeter.edgeHash2(a, b);
+                double x0 = Math.min(a.x, b.x);
+                double x1 = Math.max(a.x, b.x);
+                double y0 = Math.min(a.y, b.y);
+                double y1 = Math.max(a.y, b.y);
+                for (int q = 0; q < bands.size(); q++) {
+                    Band bd = bands.get(q);
+                    if (bd != null) {
+                        Envelope e = bd.region.geometry().getEnvelopeInternal();
+                        if (x1 >= e.getMinX() && x0 <= e.getMaxX() && y1 >= e.getMinY() && y0 <= e.getMaxY()) {
+                            accumulate(region[q], h1, h2);
+                        }
+                    }
+                }
+                int[] seen = null;
+                for (int i = index(x0 - 1e-9); i <= index(x1 + 1e-9); i++) {
+                    for (int j = index(y0 - 1e-9); j <= index(y1 + 1e-9); j++) {
+                        int[] ks = bandCells.get(key(i, j));
+                        if (ks == null) {
+                            continue;
+                        }
+                        for (int q : ks) {
+                            // An edge across several cells of one band counts once.
+                            if (seen == null) {
+                                seen = new int[bands.size()];
+                            }
+                            if (seen[q] == 0) {
+                                seen[q] = 1;
+                                accumulate(band[q], h1, h2);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void accumulate(long[] acc, long h1, long h2) {
+            acc[0] += h1;
+            acc[1] ^= h2 * 0x2545F4914F6CDD1DL + (h2 >>> 29);
+            acc[2]++;
+        }
+    }
+
+    /**
+     * km² of {@link #fill} for region {@code i}, remembered by what it depends on, so that a series of
+     * daily snapshots, whose coasts and borders rarely change, finds most fills again instead of
+     * recomputing them. Same result as {@code GeodesicArea.km2(fill(i, held, heldPrepared))}.
+     */
+    double filledKm2(int i, Geometry held, PreparedGeometry heldPrepared, Edges edges) {
+        Band b = bands.get(i);
+        if (b == null || b.band.isEmpty()) {
+            return 0;
+        }
+        // Rule 1 needs H over the core, so the core's own point inside H; the fill then depends on H over the
+        // whole region. Otherwise, or when H does not cover the core after all, only on H near the band.
+        if (b.corePoint != null && heldPrepared.contains(b.corePoint)) {
+            Key whole = key(i, true, edges.region[i], regionPoints.get(i), heldPrepared);
+            Double km2 = found.get(whole);
+            if (km2 != null) {
+                return km2;
+            }
+            if (heldPrepared.covers(b.core)) {
+                km2 = GeodesicArea.km2(unheld(b, held));
+                found.put(whole, km2);
+                return km2;
+            }
+        }
+        Key strip = key(i, false, edges.band[i], bandPoints.get(i), heldPrepared);
+        Double km2 = found.get(strip);
+        if (km2 == null) {
+            km2 = GeodesicArea.km2(strips(b, held));
+            found.put(strip, km2);
+        }
+        return km2;
+    }
+
+    private static Key key(int i, boolean whole, long[] e, Point[] pts, PreparedGeometry heldPrepared) {
+        long sides = 0;
+        for (int k = 0; k < pts.length; k++) {
+            sides = sides * 31 + (heldPrepared.contains(pts[k]) ? k + 1 : 0);
+        }
+        return new Key(i, whole, e[0], e[1], e[2], sides);
+    }
+
+    private static int index(double deg) {
+        return (int) Math.floor(deg / CELL_DEG);
+    }
+
+    private static long key(int i, int j) {
+        return ((long) i << 32) ^ (j & 0xFFFFFFFFL);
     }
 
     /**
@@ -94,10 +259,20 @@ public final class CoastGaps {
         if (b == null || b.band.isEmpty()) {
             return GF.createMultiPolygon();
         }
-        Geometry region = b.region.geometry();
-        if (!b.core.isEmpty() && heldPrepared.contains(b.corePoint) && heldPrepared.covers(b.core)) {
-            return polygonal(OverlayNGRobust.overlay(region, held, OverlayNG.DIFFERENCE));
-        }
+        return wholeHeld(b, heldPrepared) ? unheld(b, held) : strips(b, held);
+    }
+
+    /** Rule 1: H covers the region's ground away from the outline. */
+    private static boolean wholeHeld(Band b, PreparedGeometry heldPrepared) {
+        return !b.core.isEmpty() && heldPrepared.contains(b.corePoint) && heldPrepared.covers(b.core);
+    }
+
+    private static Geometry unheld(Band b, Geometry held) {
+        return polygonal(OverlayNGRobust.overlay(b.region.geometry(), held, OverlayNG.DIFFERENCE));
+    }
+
+    /** Rule 2: the parts of band − H that are strips between H and the outline. */
+    private static Geometry strips(Band b, Geometry held) {
         if (!b.bandPrepared.intersects(held)) {
             return GF.createMultiPolygon();
         }

@@ -284,6 +284,8 @@ public final class ControlOverlay {
         Booking b = Booking.empty(n);
         int h = home.size();
         PreparedGeometry heldPrepared = null;
+        CoastGaps g = gaps();
+        CoastGaps.Edges edges = null;
         for (int k = 0; k < h; k++) {
             int i = homeIndex[k];
             b.inside()[i] = km2[k];
@@ -291,8 +293,14 @@ public final class ControlOverlay {
             if (km2[k] > 0) {
                 if (heldPrepared == null) {
                     heldPrepared = PreparedGeometryFactory.prepare(held);
+                    edges = g.new Edges(held);
                 }
-                b.filled()[i] = GeodesicArea.km2(fill(gaps(), k, held, heldPrepared, name));
+                try {
+                    b.filled()[i] = g.filledKm2(k, held, heldPrepared, edges);
+                } catch (RuntimeException e) {
+                    throw new InputException(name + ": cannot find the coast and border gaps of its polygons ("
+                            + e.getMessage() + ")", e);
+                }
             }
         }
         return new Booking(b.inside(), b.moved(), b.filled(), km2[2 * h]);

@@ -46,7 +46,8 @@ public final class CompileBundledWater {
         }
     }
 
-    static List<GeoFeature> read(Path in) throws IOException {
+    /** The features of a water GeoJSON file, checked as described above. */
+    public static List<GeoFeature> read(Path in) throws IOException {
         JsonNode root = new ObjectMapper().readTree(in.toFile());
         List<GeoFeature> out = new ArrayList<>();
         int i = 0;

@@ -2,7 +2,6 @@ package org.controlmap.geodata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,9 +129,8 @@ class PlaceCatalogueTest {
     @Test
     void jarCopyIsTheCommittedFileAndItsChecksumIsTheOneInTheReadme() throws IOException {
         Path file = Path.of("geodata", "places.csv");
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            assertThat(PlaceCatalogue.parse(r, file.toString())).isEqualTo(places.all());
-        }
+        assertThat(PlaceCatalogue.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()))
+                .isEqualTo(places.all());
         String readme = Files.readString(Path.of("geodata", "README.md"));
         Matcher m = Pattern.compile("`places\\.csv` sha256 `([0-9a-f]{64})`").matcher(readme);
         assertThat(m.find()).as("README records places.csv's sha256").isTrue();
@@ -145,6 +143,23 @@ class PlaceCatalogueTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void parserRejectsMalformedFiles() {
+        String h = PlaceCatalogue.HEADER + "\n";
+        String good = "1,A,А,5,PPL,30.5,50.25,UA-30,A\n";
+        assertThat(PlaceCatalogue.parse(h + good, "t")).containsExactly(
+                new Place(1, "A", "А", 5, "PPL", 30.5, 50.25, "UA-30"));
+        assertThat(PlaceCatalogue.parse(h + good.strip(), "t")).hasSize(1); // no final newline
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlaceCatalogue.parse("id,name\n" + good, "t"))
+                .hasMessageContaining("header");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PlaceCatalogue.parse(h + good + "2,B,Б,5,PPL,30.5,50.25,UA-30\n", "t"))
+                .hasMessageContaining("t:3: expected 9");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PlaceCatalogue.parse(h + "2,B,Б,5,PPL,30.5,50.25,UA-30,B,extra\n", "t"))
+                .hasMessageContaining("t:2: expected 9");
     }
 
     @Test

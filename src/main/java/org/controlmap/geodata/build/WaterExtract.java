@@ -90,14 +90,15 @@ public final class WaterExtract {
         Path pkg = Path.of(args[0]);
         Path out = Path.of(args[1]).resolve("water.geojson");
         JsonNode topo = new ObjectMapper().readTree(pkg.resolve("dist/europe_50m.json").toFile());
-        List<GeoJsonWriter.Feature> features = extract(topo);
+        List<GeoJsonWriter.Feature> features = extract(topo, System.err);
         try (OutputStream o = Files.newOutputStream(out)) {
             GeoJsonWriter.write(features, o);
         }
         System.err.println("wrote " + features.size() + " features to " + out);
     }
 
-    static List<GeoJsonWriter.Feature> extract(JsonNode topo) {
+    /** The features to write; {@code report} gets a line per river. */
+    static List<GeoJsonWriter.Feature> extract(JsonNode topo, java.io.PrintStream report) {
         Topology t = new Topology(topo);
         List<Geometry> riverSource = t.geometries("rivers");
         List<Geometry> lakeSource = t.geometries("lakes");
@@ -136,7 +137,7 @@ public final class WaterExtract {
             Geometry lines = GF.buildGeometry(merged);
             lines.normalize();
             out.add(feature(w, lines));
-            System.err.println(w.nameEn() + ": " + parts.size() + " source features, " + merged.size()
+            report.println(w.nameEn() + ": " + parts.size() + " source features, " + merged.size()
                     + " lines after merging");
         }
         for (Water w : lakes) {

@@ -19,6 +19,7 @@ import org.locationtech.jts.geom.Geometry;
 class WaterExtractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double Q = 0.001; // quantisation step, degrees
+    private static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
     /** A delta-encoded, quantised arc through the given lon/lat pairs. */
     private static ArrayNode arc(double[][] pts) {
@@ -66,7 +67,7 @@ class WaterExtractTest {
 
     @Test
     void takesTheLinesNearTheReferencePointsAndNothingElse() {
-        List<GeoJsonWriter.Feature> out = WaterExtract.extract(topology(true));
+        List<GeoJsonWriter.Feature> out = WaterExtract.extract(topology(true), QUIET);
         assertThat(out.stream().map(f -> (Object) f.properties().get("name_en")).toList())
                 .containsExactly("Dnipro", "Dnister", "Kremenchuk Reservoir");
         Geometry dnipro = out.get(0).geometry();
@@ -83,14 +84,14 @@ class WaterExtractTest {
 
     @Test
     void outputIsByteIdenticalOnARerun() {
-        byte[] once = GeoJsonWriter.toBytes(WaterExtract.extract(topology(true)));
-        byte[] again = GeoJsonWriter.toBytes(WaterExtract.extract(topology(true)));
+        byte[] once = GeoJsonWriter.toBytes(WaterExtract.extract(topology(true), QUIET));
+        byte[] again = GeoJsonWriter.toBytes(WaterExtract.extract(topology(true), QUIET));
         assertThat(again).isEqualTo(once);
     }
 
     @Test
     void aReferencePointThatNoLinePassesFailsTheBuild() {
-        assertThatThrownBy(() -> WaterExtract.extract(topology(false)))
+        assertThatThrownBy(() -> WaterExtract.extract(topology(false), QUIET))
                 .hasMessageContaining("Dnister: no source line within 5.0 km of Bilhorod-Dnistrovskyi");
     }
 

@@ -2,6 +2,9 @@
 # Benchmark: `controlmap series` over the 353 DeepStateMap snapshots versus the
 # analysts' usual stack (geopandas + shapely + pyproj Geod) doing the same work.
 # Run from anywhere: bench/series/run.sh [SNAPSHOT_DIR] [JAVA_RUNS]
+# FIRST=N takes only the first N snapshots (by name), to see what start-up costs a small batch.
+# controlmap is timed with its default --attribution nearest (every km² booked to a Ukrainian region);
+# the agreement check compares --attribution clip, the strict intersection geopandas does.
 # Needs ../shared/data (not part of the project) and Debian's python3-geopandas.
 set -e
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -10,6 +13,13 @@ data=${1:-$root/../shared/data/deepstate-2024-07-to-2025-06}
 runs=${2:-3}
 out=${TMPDIR:-/tmp}/controlmap-bench-series
 mkdir -p "$out"
+if [ -n "$FIRST" ]; then
+    rm -rf "$out/first"
+    mkdir -p "$out/first"
+    for f in $(ls "$data" | sort | head -n "$FIRST"); do ln -s "$data/$f" "$out/first/$f"; done
+    data="$out/first"
+fi
+echo "snapshots: $(ls "$data" | wc -l)"
 py=/usr/bin/python3   # Debian's python, not a pyenv one earlier on PATH
 
 if ! $py -c 'import geopandas, pyproj' 2>/dev/null; then
@@ -33,6 +43,9 @@ for i in $(seq "$runs"); do
     times="$times $secs"
 done
 median=$(printf '%s\n' $times | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
+/usr/bin/time -f "%e %M" -o "$out/clip.time" ./controlmap series "$data" --attribution clip -o "$out/clip.csv"
+read -r csecs ckb < "$out/clip.time"
+echo "controlmap --attribution clip (for the agreement check): ${csecs} s wall, peak RSS $((ckb / 1024)) MB"
 
 /usr/bin/time -f "%e %M %U %S" -o "$out/py.time" $py "$here/geopandas_series.py" geodata/regions.geojson "$data" \
     > "$out/py.csv"
@@ -42,7 +55,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v j="$median" -v p="$pysecs" 'BEGIN {printf "controlmap median %.2f s; ratio %.1fx\n", j, p / j}'
 
 # Agreement: every (date, region) row of one must be in the other, within 0.5 % (1 km² for slivers).
-$py - "$out/java.csv" "$out/py.csv" <<'PY'
+$py - "$out/clip.csv" "$out/py.csv" <<'PY'
 import csv, sys
 def load(p):
     return {(r["date"], r["iso_3166_2"]): float(r["controlled_km2"]) for r in csv.DictReader(open(p))}

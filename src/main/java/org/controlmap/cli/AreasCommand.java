@@ -66,7 +66,8 @@ final class AreasCommand implements Callable<Integer> {
         AreaTable table;
         ControlFile file = input.controlFile(spec);
         if (file != null) {
-            Allocation measured = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis))
+            Allocation measured = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis),
+                    w -> InputOptions.warn(spec, w))
                     .allocation();
             table = AreaTable.of(measured, catalogue, List.of());
         } else {

@@ -81,7 +81,8 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             warnIfFarApart(s, file);
             AreaBasis b = basis == null ? AreaBasis.GEOMETRY : basis;
-            Allocation measured = file.measure(catalogue, input.attribution.options(b)).allocation();
+            Allocation measured = file.measure(catalogue, input.attribution.options(b),
+                    w -> InputOptions.warn(spec, w)).allocation();
             Set<Controller> drawn = EnumSet.of(input.side());
             drawn.addAll(file.polygons().controllers());
             report = ClaimCheck.of(catalogue, b).check(s, measured, drawn);

@@ -145,7 +145,8 @@ final class RenderCommand implements Callable<Integer> {
             Allocation allocation = ScenarioAllocation.allocate(s, catalogue, basis == null ? AreaBasis.OFFICIAL : basis);
             drawing = map.scenario(allocation, exportGeojson != null);
         } else {
-            Measurement m = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis));
+            Measurement m = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis),
+                    w -> InputOptions.warn(spec, w));
             drawing = map.measured(m, exportGeojson != null);
         }
         MapScene scene = drawing.scene();

@@ -114,6 +114,21 @@ class AreasCommandTest {
     }
 
     @Test
+    void groundFartherThanTheLimitStaysOutsideWithAWarning() throws IOException {
+        // Crimea's south coast and the Black Sea 30 to 120 km beyond it.
+        Path control = dir.resolve("front_20241120.geojson");
+        Files.writeString(control, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[33.6,43.3],"
+                + "[34.6,43.3],[34.6,44.8],[33.6,44.8],[33.6,43.3]]]}}]}");
+        CliRun r = run("areas", "--control", control.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("farther than 25 km from every Ukrainian region").contains("'outside' row");
+        assertThat(r.out()).containsPattern("(?m)^outside,outside every region,,,geometry,RU,,[1-9]");
+        CliRun wide = run("areas", "--control", control.toString(), "--nearest-limit-km", "100");
+        assertThat(wide.err()).doesNotContain("farther than");
+    }
+
+    @Test
     void helpAndVersion() {
         assertThat(run("--help").out()).contains("areas");
         assertThat(run("--version").out()).startsWith("controlmap ");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.region.RegionCatalogue;
@@ -68,6 +69,19 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
 
     /** Per-region km² of these polygons against the catalogue's regions, dated and credited from the file. */
     public Measurement measure(RegionCatalogue catalogue, MeasureOptions options) {
-        return ControlOverlay.of(catalogue).measure(polygons, options.withDate(date).withSource(credit));
+        return measure(catalogue, options, w -> { });
+    }
+
+    /**
+     * As {@link #measure(RegionCatalogue, MeasureOptions)}, telling {@code warnings} when nearest attribution
+     * left held ground outside every region (farther than the limit from Ukraine).
+     */
+    public Measurement measure(RegionCatalogue catalogue, MeasureOptions options, Consumer<String> warnings) {
+        Measurement m = ControlOverlay.of(catalogue).measure(polygons, options.withDate(date).withSource(credit));
+        if (options.attribution() == Attribution.NEAREST) {
+            ControlOverlay.beyondLimit(path.toString(), m.outsideKm2(Controller.RU), options.limitKm())
+                    .ifPresent(warnings);
+        }
+        return m;
     }
 }

@@ -378,6 +378,20 @@ public final class ControlOverlay {
         }
     }
 
+    /**
+     * The warning for held ground that nearest attribution left outside every region (more than
+     * {@code limitKm} from Ukraine), when it amounts to half a km² or more (what a table shows as a figure);
+     * empty otherwise.
+     */
+    public static java.util.Optional<String> beyondLimit(String name, double outsideKm2, double limitKm) {
+        if (outsideKm2 < 0.5) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(name + ": " + NumberText.grouped(Math.round(outsideKm2)) + " km² of its polygons"
+                + " lie farther than " + NumberText.plain(limitKm) + " km from every Ukrainian region and stay in"
+                + " the 'outside' row (--nearest-limit-km sets the limit)");
+    }
+
     /** Held ground beyond the reach of nearest attribution. */
     private static Geometry beyond(Geometry held, MismatchZones zones, String name) {
         if (held.isEmpty() || zones.reachPrepared().containsProperly(held)) {

@@ -174,6 +174,11 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             }
             progress.finish();
             fileWarnings.forEach(ws -> ws.forEach(warnings));
+            if (ControlOverlay.nearest(controller, options)) {
+                for (Point p : points) {
+                    ControlOverlay.beyondLimit(p.origin(), p.booked().outside(), options.limitKm()).ifPresent(warnings);
+                }
+            }
             points.sort(Comparator.comparing(Point::date));
             for (int i = 1; i < points.size(); i++) {
                 if (points.get(i).date().equals(points.get(i - 1).date())) {

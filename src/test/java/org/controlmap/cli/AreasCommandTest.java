@@ -124,8 +124,8 @@ class AreasCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("farther than 25 km from every Ukrainian region").contains("'outside' row");
         assertThat(r.out()).containsPattern("(?m)^outside,outside every region,,,geometry,RU,,[1-9]");
-        CliRun wide = run("areas", "--control", control.toString(), "--nearest-limit-km", "100");
-        assertThat(wide.err()).doesNotContain("farther than");
+        // (Another limit builds the zones at run time, seconds for the bundled regions: ControlOverlayTest
+        // covers it on small synthetic ones.)
     }
 
     @Test

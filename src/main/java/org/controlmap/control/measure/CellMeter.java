@@ -222,6 +222,13 @@ final class CellMeter {
                 if (!g.getEnvelopeInternal().intersects(rect.getEnvelopeInternal()) || !prepared.get(r).intersects(rect)) {
                     continue;
                 }
+                if (g.getEnvelopeInternal().contains(rect.getEnvelopeInternal()) && prepared.get(r).contains(rect)) {
+                    // Most cells lie inside one part: no overlay (it would walk the whole boundary), and the
+                    // parts do not overlap, so no other part is in the cell.
+                    Geometry whole = rect.norm();
+                    return new Cell(rect, new int[] {r}, new Geometry[] {whole},
+                            new double[] {GeodesicArea.km2(whole)}, GF.createPolygon(), 0);
+                }
                 Geometry piece = ControlOverlay.polygonal(OverlayNGRobust.overlay(g, rect, OverlayNG.INTERSECTION));
                 if (!piece.isEmpty()) {
                     idx.add(r);

@@ -86,7 +86,7 @@ public final class CoastGaps {
     /** Fills found so far, by key: the same key always gives the same fill (see {@link #filledKm2}). */
     private final Map<Key, Double> found = new ConcurrentHashMap<>();
 
-    static final double CELL_DEG = 0.05;
+    static final double CELL_DEG = 0.1;
 
     private CoastGaps(List<Band> bands) {
         this.bands = bands;

@@ -45,8 +45,9 @@ final class CheckCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--basis", paramLabel = "official|geometry",
-            description = "What percentages are shares of. Default: official areas, or with --control the "
-                    + "geometry (measured km² as they are; 'official' rescales the measured shares).")
+            description = "What region percentages are shares of: official areas (default for scenarios) or "
+                    + "the geodesic area of the boundaries (default with control polygons, whose Ukraine total is always a share of the "
+                    + "official 603,628 km², as DeepStateMap publishes it).")
     AreaBasis basis;
 
     @Option(names = "--format", paramLabel = "text|json",

@@ -57,8 +57,9 @@ final class SeriesCommand implements Callable<Integer> {
     Controller controller;
 
     @Option(names = "--basis", paramLabel = "geometry|official", defaultValue = "geometry",
-            description = "Percent of the region's geodesic area (default), or 'official': measured shares "
-                    + "applied to official areas.")
+            description = "What region percentages are shares of: official areas (default for scenarios) or "
+                    + "the geodesic area of the boundaries (default with control polygons, whose Ukraine total is always a share of the "
+                    + "official 603,628 km², as DeepStateMap publishes it).")
     AreaBasis basis;
 
     @Mixin

@@ -18,6 +18,7 @@ import org.controlmap.region.AreaBasis;
  * @param source   short credit for the figures ("Reuters, 2024-11-20"; "DeepStateMap via cyterat/deepstate-map-data")
  * @param measured true when measured from polygons, false when restated from a report
  * @param attribution how measured ground was booked to regions; null for scenarios
+ * @param frontKm  measured: length of the front (see {@code FrontLine}), km; null for scenarios
  */
 public record Allocation(
         List<RegionControl> rows,
@@ -26,12 +27,13 @@ public record Allocation(
         LocalDate date,
         String source,
         boolean measured,
-        Attribution attribution) {
+        Attribution attribution,
+        Double frontKm) {
 
     /** A scenario's figures, or measured figures booked by strict clipping when {@code measured}. */
     public Allocation(List<RegionControl> rows, List<OutsideArea> outside, AreaBasis basis, LocalDate date,
             String source, boolean measured) {
-        this(rows, outside, basis, date, source, measured, measured ? Attribution.CLIP : null);
+        this(rows, outside, basis, date, source, measured, measured ? Attribution.CLIP : null, null);
     }
 
     /** Sum of the rows' reattributed ground, km² (0 when none). */

@@ -27,11 +27,12 @@ import org.controlmap.region.RegionCatalogue;
  * @param rows    region rows in catalogue order, then "outside" rows
  * @param total   the Ukraine total row
  * @param notes   sentences a reader needs to cite the table correctly
+ * @param frontKm measured: length of the front of Russian-held ground, km (FrontLine); NaN otherwise
  * @param mismatch whether rows carry reattributed ground ({@link Row#mismatchKm2()}): measured with nearest
  *                attribution
  */
 public record AreaTable(String title, LocalDate date, String source, AreaBasis basis, List<Row> rows, Row total,
-        List<String> notes, boolean mismatch, boolean measured) {
+        List<String> notes, boolean mismatch, boolean measured, double frontKm) {
 
     /**
      * One line of the table.
@@ -112,8 +113,14 @@ public record AreaTable(String title, LocalDate date, String source, AreaBasis b
         String title = allocation.measured()
                 ? "Controlled territory by region, measured from control polygons"
                 : "Territory held by region, as reported";
+        double frontKm = allocation.frontKm() == null ? Double.NaN : allocation.frontKm();
+        if (!Double.isNaN(frontKm)) {
+            notes.add("front_km (Ukraine row): " + NumberText.grouped(Math.round(frontKm)) + " km, the length of the "
+                    + "held ground's boundary where it faces free Ukrainian ground (not the coast or the state "
+                    + "border), geodesic on WGS84, simplified at 500 m (docs/front-line.md).");
+        }
         return new AreaTable(title, allocation.date(), allocation.source(), basis, List.copyOf(rows), total,
-                List.copyOf(notes), mismatch, allocation.measured());
+                List.copyOf(notes), mismatch, allocation.measured(), frontKm);
     }
 
     /**

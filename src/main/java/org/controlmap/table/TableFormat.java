@@ -37,7 +37,7 @@ public enum TableFormat {
 
     /** Columns of the machine formats, in order. */
     public static final List<String> COLUMNS = List.of("iso_3166_2", "name", "area_km2", "official_area_km2",
-            "basis", "controller", "controlled_pct", "controlled_km2", "mismatch_km2", "figure", "note");
+            "basis", "controller", "controlled_pct", "controlled_km2", "mismatch_km2", "front_km", "figure", "note");
 
     private final String extension;
 
@@ -119,6 +119,7 @@ public enum TableFormat {
                 g.writeString(fixed(r.controlledPct(), 2));
                 g.writeString(fixed(r.controlledKm2(), 3));
                 g.writeString(fixed(r.mismatchKm2(), 3));
+                g.writeString(r == t.total() ? fixed(t.frontKm(), 3) : "");
                 g.writeString(r.figure());
                 g.writeString(r.note());
                 g.writeEndArray();
@@ -149,6 +150,7 @@ public enum TableFormat {
                 number(g, "controlled_pct", r.controlledPct(), 2);
                 number(g, "controlled_km2", r.controlledKm2(), 3);
                 number(g, "mismatch_km2", r.mismatchKm2(), 3);
+                number(g, "front_km", r == t.total() ? t.frontKm() : Double.NaN, 3);
                 g.writeStringField("figure", r.figure());
                 g.writeStringField("note", r.note());
                 g.writeEndObject();

@@ -85,11 +85,11 @@ class AreaTableTest {
         String csv = write(TableFormat.CSV, table(AreaBasis.OFFICIAL));
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("iso_3166_2,name,area_km2,official_area_km2,basis,controller,"
-                + "controlled_pct,controlled_km2,mismatch_km2,figure,note");
+                + "controlled_pct,controlled_km2,mismatch_km2,front_km,figure,note");
         assertThat(lines).hasSize(32);
         assertThat(lines.get(lines.size() - 1)).startsWith("UA,Ukraine (27 units),");
         assertThat(csv).contains("UA-23,Zaporizhzhia,").contains(",27180.000,official,RU,70.00,19026.000,");
-        assertThat(csv).contains("RU-KRS,Kursk,").contains(",UA,2.17,650.000,,about 650 km²,");
+        assertThat(csv).contains("RU-KRS,Kursk,").contains(",UA,2.17,650.000,,,about 650 km²,");
         assertThat(csv).endsWith("\n").doesNotContain("\r");
     }
 

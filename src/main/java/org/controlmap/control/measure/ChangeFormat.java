@@ -57,6 +57,12 @@ public enum ChangeFormat {
             g.writeStringField("source", dating.source());
             g.writeStringField("controller", change.controller().name());
             g.writeStringField("area", "geodesic on WGS84 (GeographicLib)");
+            if (!Double.isNaN(change.toFrontKm())) {
+                g.writeObjectFieldStart("front_km");
+                g.writeNumberField("from", SeriesFormat.km2(change.fromFrontKm()));
+                g.writeNumberField("to", SeriesFormat.km2(change.toFrontKm()));
+                g.writeEndObject();
+            }
             g.writeArrayFieldStart("rows");
             for (ControlChange.Row r : change.rows()) {
                 g.writeStartObject();
@@ -75,11 +81,14 @@ public enum ChangeFormat {
         }
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (this == CSV) {
-            w.write("iso_3166_2,region," + gainedCol + "," + lostCol + "," + netCol + "\n");
+            w.write("iso_3166_2,region," + gainedCol + "," + lostCol + "," + netCol + ",front_km_from,front_km_to\n");
             for (ControlChange.Row r : change.rows()) {
+                boolean ua = "UA".equals(r.iso()) && !Double.isNaN(change.toFrontKm());
                 w.write(r.iso() + "," + csv(r.name()) + "," + SeriesFormat.km2(r.gainedKm2()).toPlainString() + ","
                         + SeriesFormat.km2(r.lostKm2()).toPlainString() + ","
-                        + SeriesFormat.km2(r.netKm2()).toPlainString() + "\n");
+                        + SeriesFormat.km2(r.netKm2()).toPlainString() + ","
+                        + (ua ? SeriesFormat.km2(change.fromFrontKm()).toPlainString() : "") + ","
+                        + (ua ? SeriesFormat.km2(change.toFrontKm()).toPlainString() : "") + "\n");
             }
         } else {
             String held = change.controller().countryName();
@@ -87,6 +96,10 @@ public enum ChangeFormat {
             w.write("Territory held by " + held + ": " + when(dating.from(), change.from()) + " → "
                     + when(dating.to(), change.to()) + " (km², geodesic on WGS84)"
                     + (dating.source() == null ? "" : ". Source: " + dating.source()) + "\n\n");
+            if (!Double.isNaN(change.toFrontKm())) {
+                w.write("Front line: " + NumberText.grouped(change.fromFrontKm(), 0) + " km → "
+                        + NumberText.grouped(change.toFrontKm(), 0) + " km (geodesic, simplified at 500 m)\n\n");
+            }
             w.write("| ISO 3166-2 | Region | Gained by " + held + " | Regained by " + otherName + " | Net for "
                     + held + " |\n");
             w.write("|---|---|---:|---:|---:|\n");

@@ -6,6 +6,7 @@ import org.controlmap.control.Controller;
 import org.controlmap.geodata.InputException;
 import org.controlmap.region.Region;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -25,9 +26,12 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * @param later      the later held territory (what the change map draws under the changes)
  * @param rows       per region with any change (catalogue order), then {@code UA} (total of Ukraine's units,
  *                   always present), then {@code outside} when not zero
+ * @param fromFrontKm length of the earlier front of Russian-held ground ({@link FrontLine}), km; NaN when the
+ *                   side compared is Ukraine
+ * @param toFrontKm  the same for the later snapshot
  */
 public record ControlChange(Controller controller, String from, String to, Geometry gained, Geometry lost,
-        Geometry later, List<Row> rows) {
+        Geometry later, List<Row> rows, double fromFrontKm, double toFrontKm) {
 
     /**
      * One region's change.
@@ -74,7 +78,13 @@ public record ControlChange(Controller controller, String from, String to, Geome
         if (Math.round(g[o] * 1000) > 0 || Math.round(l[o] * 1000) > 0) {
             rows.add(new Row("outside", "outside every region", g[o], l[o]));
         }
-        return new ControlChange(controller, a.name(), b.name(), gained, lost, hb, List.copyOf(rows));
+        double fa = Double.NaN;
+        double fb = Double.NaN;
+        if (controller == Controller.RU) {
+            fa = FrontLine.km(overlay.front(ha, PreparedGeometryFactory.prepare(ha), a.name()));
+            fb = FrontLine.km(overlay.front(hb, PreparedGeometryFactory.prepare(hb), b.name()));
+        }
+        return new ControlChange(controller, a.name(), b.name(), gained, lost, hb, List.copyOf(rows), fa, fb);
     }
 
     /** Held km² per region (inside plus moved to it), then outside every region. */

@@ -18,6 +18,7 @@ import org.controlmap.region.RegionCatalogue;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.PolygonExtracter;
@@ -176,6 +177,40 @@ public final class ControlOverlay {
         return g;
     }
 
+    /**
+     * The front of Russian-held territory (see {@link FrontLine}): its boundary where it faces free
+     * Ukrainian ground, not the coast, the state border or a coast or border gap.
+     */
+    public Geometry front(Geometry held, PreparedGeometry heldPrepared, String name) {
+        return front(held, heldPrepared, name, new Geometry[home.size()]);
+    }
+
+    /** As {@link #front(Geometry, PreparedGeometry, String)}, with the gaps of home regions already found. */
+    private Geometry front(Geometry held, PreparedGeometry heldPrepared, String name, Geometry[] fills) {
+        if (held.isEmpty()) {
+            return GF.createMultiLineString();
+        }
+        CoastGaps g = gaps();
+        List<Polygon> gapParts = new ArrayList<>();
+        List<PreparedGeometry> homePrepared = new ArrayList<>();
+        for (int k = 0; k < home.size(); k++) {
+            Slot s = slots.get(homeIndex[k]);
+            homePrepared.add(s.prepared);
+            Geometry f = fills[k];
+            if (f == null && s.envelope.intersects(held.getEnvelopeInternal()) && s.prepared.intersects(held)) {
+                f = fill(g, k, held, heldPrepared, name);
+            }
+            if (f != null) {
+                @SuppressWarnings("unchecked")
+                List<Polygon> ps = (List<Polygon>) (List<?>) PolygonExtracter.getPolygons(f);
+                gapParts.addAll(ps);
+            }
+        }
+        PreparedGeometry gapsPrepared = gapParts.isEmpty() ? null
+                : PreparedGeometryFactory.prepare(GF.createMultiPolygon(gapParts.toArray(Polygon[]::new)));
+        return FrontLine.lines(held, FrontLine.freeGround(homePrepared, heldPrepared, gapsPrepared));
+    }
+
     /** Whether {@code side}'s ground is booked by nearest attribution: Russian-held ground, when asked for. */
     static boolean nearest(Controller side, MeasureOptions o) {
         return o.attribution() == Attribution.NEAREST && side == Controller.RU;
@@ -185,11 +220,13 @@ public final class ControlOverlay {
     public Measurement measure(ControlPolygons control, MeasureOptions options) {
         List<Measurement.RegionPart> parts = new ArrayList<>();
         Map<Controller, Geometry> outsideShapes = new EnumMap<>(Controller.class);
+        Geometry front = GF.createMultiLineString();
         for (Controller c : control.controllers()) {
             Geometry held = control.held(c);
             PreparedGeometry heldPrepared = PreparedGeometryFactory.prepare(held);
+            Geometry[] fills = new Geometry[home.size()];
             if (nearest(c, options)) {
-                measureNearest(c, held, heldPrepared, options, control.name(), parts, outsideShapes);
+                measureNearest(c, held, heldPrepared, options, control.name(), parts, outsideShapes, fills);
             } else {
                 for (Slot s : slots) {
                     Geometry clipped = clip(s, heldPrepared, control.name());
@@ -201,6 +238,9 @@ public final class ControlOverlay {
                 }
                 outsideShapes.put(c, outside(held, control.name()));
             }
+            if (c == Controller.RU) {
+                front = front(held, heldPrepared, control.name(), fills);
+            }
         }
         Map<Region, Integer> order = new HashMap<>();
         for (int i = 0; i < regions.size(); i++) {
@@ -211,11 +251,14 @@ public final class ControlOverlay {
             int ib = order.get(b.region());
             return ia != ib ? Integer.compare(ia, ib) : a.controller().compareTo(b.controller());
         });
-        return new Measurement(allocation(parts, outsideShapes, options), List.copyOf(parts), outsideShapes);
+        Double frontKm = control.controllers().contains(Controller.RU) ? FrontLine.km(front) : null;
+        return new Measurement(allocation(parts, outsideShapes, options, frontKm), List.copyOf(parts), outsideShapes,
+                front);
     }
 
     private void measureNearest(Controller c, Geometry held, PreparedGeometry heldPrepared, MeasureOptions o,
-            String name, List<Measurement.RegionPart> parts, Map<Controller, Geometry> outsideShapes) {
+            String name, List<Measurement.RegionPart> parts, Map<Controller, Geometry> outsideShapes,
+            Geometry[] fills) {
         Nearest n = nearest(o.limitKm());
         CoastGaps g = gaps();
         for (int k = 0; k < home.size(); k++) {
@@ -226,6 +269,7 @@ public final class ControlOverlay {
             Geometry moved = clip(n.zoneSlots.get(k), heldPrepared, name);
             double movedKm2 = GeodesicArea.km2(moved);
             Geometry filled = inside.isEmpty() ? GF.createMultiPolygon() : fill(g, k, held, heldPrepared, name);
+            fills[k] = filled;
             double filledKm2 = GeodesicArea.km2(filled);
             if (insideKm2 + movedKm2 > 0) {
                 Geometry drawn = filled.isEmpty() ? inside : union(inside, filled, name, s.region);
@@ -416,7 +460,7 @@ public final class ControlOverlay {
     }
 
     private Allocation allocation(List<Measurement.RegionPart> parts, Map<Controller, Geometry> outside,
-            MeasureOptions o) {
+            MeasureOptions o, Double frontKm) {
         List<RegionControl> rows = new ArrayList<>();
         for (Measurement.RegionPart p : parts) {
             Region r = p.region();
@@ -448,7 +492,7 @@ public final class ControlOverlay {
             }
         });
         return new Allocation(List.copyOf(rows), List.copyOf(out), o.basis(), o.date(), o.source(), true,
-                o.attribution());
+                o.attribution(), frontKm);
     }
 
     /** "412.3 km² of the polygon beyond the boundary booked here; 31.0 km² of coast and border gaps counted held". */

@@ -18,8 +18,11 @@ import org.locationtech.jts.geom.GeometryFactory;
  *                   of region ∩ held territory (after boundary snapping when asked), in catalogue order
  *                   then RU before UA
  * @param outside    per side, the held territory that lies in no region (empty geometry when none)
+ * @param front      the front of Russian-held territory ({@link FrontLine}), lon/lat lines, as drawn; empty
+ *                   when none is held
  */
-public record Measurement(Allocation allocation, List<RegionPart> parts, Map<Controller, Geometry> outside) {
+public record Measurement(Allocation allocation, List<RegionPart> parts, Map<Controller, Geometry> outside,
+        Geometry front) {
 
     private static final GeometryFactory GF = new GeometryFactory();
 

@@ -154,7 +154,7 @@ public final class ScenarioReader {
         } catch (JsonTree.Malformed e) {
             throw InputException.at(name, e.line(), e.column(), e.getMessage());
         } catch (JsonProcessingException e) {
-            throw json ? malformedJson(e, parser, utf8.length, name) : malformedYaml(e, text, name);
+            throw json ? malformedJson(e, parser, utf8.length, name) : malformedYaml(e, parser, text, name);
         } catch (IOException e) {
             throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -184,7 +184,8 @@ public final class ScenarioReader {
      * SnakeYAML's own error: its problem at the place it marks (Jackson's location for it is where the
      * parser stood, often lines before), a tab in the indentation said as such.
      */
-    private static InputException malformedYaml(JsonProcessingException e, String text, String name) {
+    private static InputException malformedYaml(JsonProcessingException e, JsonParser p, String text,
+            String name) {
         int line;
         int col;
         String what;
@@ -193,10 +194,10 @@ public final class ScenarioReader {
             col = m.getProblemMark().getColumn() + 1;
             what = m.getProblem() == null ? m.getContext() : m.getProblem();
         } else {
-            JsonLocation l = e.getLocation();
-            line = l == null ? 0 : l.getLineNr();
-            col = l == null ? 0 : l.getColumnNr();
-            what = e.getOriginalMessage();
+            JsonErrors.Problem pr = JsonErrors.describe(e, p, false, MAX_NESTING, MAX_NUMBER_LENGTH);
+            line = pr.line();
+            col = pr.column();
+            what = (pr.path().isEmpty() ? "" : pr.path() + ": ") + pr.what();
         }
         // YAML forbids tabs in indentation; SnakeYAML's words for it ("cannot start any token") do not say so.
         String[] lines = text.split("\n", -1);
@@ -222,7 +223,10 @@ public final class ScenarioReader {
      */
     private static JsonTree.Refusal refusal(JsonParser parser) {
         if (!(parser instanceof YAMLParser)) {
-            return p -> null;
+            return p -> {
+                String literal = JsonTree.nonNumericLiteral(p);
+                return literal == null ? null : literal + " is not a number JSON allows: write a figure";
+            };
         }
         return p -> {
             if (((YAMLParser) p).isCurrentAlias()) {
@@ -243,9 +247,10 @@ public final class ScenarioReader {
         LoaderOptions lo = new LoaderOptions();
         lo.setMaxAliasesForCollections(20); // alias bombs
         lo.setCodePointLimit(MAX_BYTES);
-        lo.setAllowDuplicateKeys(false);
+        // Jackson then refuses duplicates in its words ("Duplicate field"); JsonTree and parse() say where
+        lo.setAllowDuplicateKeys(true);
         lo.setNestingDepthLimit(64);
-        return YAMLFactory.builder().loaderOptions(lo).build(); // duplicate keys: JsonTree and parse() say where
+        return YAMLFactory.builder().loaderOptions(lo).build();
     }
 
     private Scenario parse(JsonParser p, String name) throws IOException {

@@ -455,7 +455,7 @@ public final class GeoJsonReader {
                     described = "EPSG:" + code;
                 }
             }
-            throw diag.error(l, path, "this file looks projected (crs " + oneLine(described)
+            throw diag.error(l, path, "this file looks projected (crs " + Quote.cut(described)
                     + "); controlmap needs longitude/latitude (CRS84)");
         }
 

@@ -56,14 +56,17 @@ public final class JsonErrors {
         String path = ctx == null ? "" : path(ctx);
         String what;
         if (e instanceof StreamConstraintsException) {
-            // Which limit is told by the parser's state: strings are read when asked for (the current token
-            // is the string), numbers and keys while looking for the next token; after a key comes a value.
+            // Which limit is told by the parser's state: a string is read when asked for (the current token is
+            // the string), numbers and keys while looking for the next token; in an object, after a key comes
+            // a value and after a value a key.
             JsonToken t = p == null ? null : p.currentToken();
+            boolean inObject = ctx != null && ctx.inObject();
             if (ctx != null && ctx.getNestingDepth() >= maxNesting) {
                 what = "JSON nested deeper than " + maxNesting + " levels";
             } else if (t == JsonToken.VALUE_STRING) {
-                what = "text value too long (millions of characters)";
-            } else if (ctx != null && ctx.inObject() && t != JsonToken.FIELD_NAME) {
+                what = inObject ? "text too long (a string or key of tens of thousands of characters or more)"
+                        : "text value too long (millions of characters)";
+            } else if (inObject && t != JsonToken.FIELD_NAME) {
                 what = "key too long (tens of thousands of characters)";
             } else {
                 what = "number longer than " + maxNumberLength + " characters";

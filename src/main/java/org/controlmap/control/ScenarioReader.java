@@ -111,7 +111,8 @@ public final class ScenarioReader {
      */
     public static void warmUp() {
         try {
-            try (JsonParser p = yamlFactory().createParser("date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n")) {
+            String tiny = "date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n";
+            try (JsonParser p = yamlFactory().createParser(tiny)) {
                 p.nextToken();
                 JsonTree.read(p, refusal(p));
             }
@@ -340,7 +341,8 @@ public final class ScenarioReader {
         String where = pl.path();
         for (String k : n.fields().keySet()) {
             if (!STATEMENT_KEYS.contains(k)) {
-                throw at(name, pl.loc(), where + ": unknown key '" + Quote.cut(k) + "' (expected region, controller, percent "
+                throw at(name, pl.loc(), where + ": unknown key '" + Quote.cut(k) + "' (expected region, controller, "
+                        + "percent "
                         + "or km2, qualifier, min, max, quote, id)");
             }
         }
@@ -371,8 +373,8 @@ public final class ScenarioReader {
             }
         }
         regions.sort((a, b) -> Integer.compare(catalogue.regions().indexOf(a), catalogue.regions().indexOf(b)));
-        String regionText = Quote.cut(String.join(" + ", regionTexts));
-        String label = where + " (" + regionText + ")";
+        String regionText = String.join(" + ", regionTexts);
+        String label = where + " (" + Quote.cut(regionText) + ")";
 
         String ctext = text(n, "controller");
         Controller controller = ctext == null ? null : Controller.parse(ctext);
@@ -571,7 +573,8 @@ public final class ScenarioReader {
         }
         for (String k : n.fields().keySet()) {
             if (!SOURCE_KEYS.contains(k)) {
-                throw at(name, loc, "source: unknown key '" + Quote.cut(k) + "' (expected title, publisher, date, url, quote)");
+                throw at(name, loc, "source: unknown key '" + Quote.cut(k) + "' (expected title, publisher, date,"
+                        + " url, quote)");
             }
         }
         String title = text(n, "title");

@@ -1,5 +1,8 @@
 package org.controlmap.geodata;
 
+import static org.controlmap.geodata.GeoJsonDiagnostics.label;
+import static org.controlmap.geodata.GeoJsonDiagnostics.num;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,7 +108,7 @@ final class GeoJsonGeometry {
         if (f.geometry == null) {
             int line = f.line;
             int col = f.col;
-            d.warnAt(line, col, GeoJsonDiagnostics.label(where) + "no geometry (" + (f.hasGeometry ? "\"geometry\": null"
+            d.warnAt(line, col, label(where) + "no geometry (" + (f.hasGeometry ? "\"geometry\": null"
                     : "no \"geometry\" member") + "); kept with an empty shape");
             d.count("without geometry");
             features.add(new GeoFeature(index, props, GF.createMultiPolygon()));
@@ -117,7 +120,8 @@ final class GeoJsonGeometry {
         List<String> others = new ArrayList<>();
         collect(g, polys, others);
         if (polys.isEmpty() && !others.isEmpty()) {
-            d.warnAt(g.line, g.col, GeoJsonDiagnostics.label(where) + String.join(", ", others) + " is not a polygon; feature skipped");
+            d.warnAt(g.line, g.col, label(where) + String.join(", ", others)
+                    + " is not a polygon; feature skipped");
             others.forEach(d::count);
             return;
         }
@@ -263,11 +267,11 @@ final class GeoJsonGeometry {
         Coordinate a = cs[0];
         Coordinate b = cs[cs.length - 1];
         if (!a.equals2D(b)) {
-            throw error(r, base, "ring is not closed: first position (" + GeoJsonDiagnostics.num(a.x) + ", " + GeoJsonDiagnostics.num(a.y)
-                    + ") differs from last (" + GeoJsonDiagnostics.num(b.x) + ", " + GeoJsonDiagnostics.num(b.y) + ")");
+            throw error(r, base, "ring is not closed: first position (" + num(a.x) + ", " + num(a.y)
+                    + ") differs from last (" + num(b.x) + ", " + num(b.y) + ")");
         }
         if (r.maxX - r.minX > 180) {
-            throw error(r, base, "ring spans " + GeoJsonDiagnostics.num(r.maxX - r.minX) + "° of longitude: it crosses the"
+            throw error(r, base, "ring spans " + num(r.maxX - r.minX) + "° of longitude: it crosses the"
                     + " antimeridian, which controlmap does not support (split it at ±180°)");
         }
         return GF.createLinearRing(new CoordinateArraySequence(cs, 2, 0));

@@ -32,6 +32,7 @@ import org.controlmap.geodata.GeoJsonGeometry.Node;
 import org.controlmap.geodata.GeoJsonGeometry.Obj;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateXY;
+import org.locationtech.jts.geom.impl.CoordinateArraySequence;
 
 /**
  * Reads the polygons of a GeoJSON file (RFC 7946) into JTS geometries, checking
@@ -64,12 +65,21 @@ import org.locationtech.jts.geom.CoordinateXY;
  * characters, and the (uncompressed) document at most {@code maxBytes} bytes;
  * a gzip stream is cut off one byte past that cap, so a gzip bomb costs at most
  * {@code maxBytes} of decompression. NaN/Infinity literals and duplicate keys
- * are errors.
+ * are errors, found by this reader (the parser lets them pass) so that the
+ * message gives their path; Jackson's own errors are put in plain words by
+ * {@link JsonErrors}; values quoted in messages are cut by {@link Quote}.
  *
- * <p>Speed: the document is streamed (Jackson {@link JsonParser}, no tree);
- * coordinates go through a reused {@code double[]} into one
- * {@link CoordinateArraySequence} per ring, without boxing. A reader holds no
- * per-file state, so one instance may be used from several threads.
+ * <p>The work is shared out: {@link InputSniffer} (gzip or not), this class
+ * (the streaming walk over the document, and the public API),
+ * {@link JsonTree} (properties, crs and top-level members, read whole),
+ * {@link GeoJsonGeometry} (parsed objects to valid JTS polygons) and
+ * {@link GeoJsonDiagnostics} (warnings, errors, file-wide checks).
+ *
+ * <p>Speed: the document is streamed (Jackson {@link JsonParser}; only
+ * properties are read as a tree); coordinates go through a reused
+ * {@code double[]} into one {@link CoordinateArraySequence} per ring, without
+ * boxing. A reader holds no per-file state, so one instance may be used from
+ * several threads.
  */
 public final class GeoJsonReader {
 
@@ -393,7 +403,8 @@ public final class GeoJsonReader {
                     continue;
                 }
                 if (t != JsonToken.START_OBJECT) {
-                    throw diag.error(p.currentTokenLocation(), path, "a feature must be an object, found " + describe(t));
+                    throw diag.error(p.currentTokenLocation(), path,
+                        "a feature must be an object, found " + describe(t));
                 }
                 geometry.addFeature(readObject(Level.FEATURE, path), i);
             }
@@ -412,14 +423,16 @@ public final class GeoJsonReader {
 
         private List<Obj> readGeometries(JsonToken v, String path) throws IOException {
             if (v != JsonToken.START_ARRAY) {
-                throw diag.error(p.currentTokenLocation(), path, "\"geometries\" must be an array, found " + describe(v));
+                throw diag.error(p.currentTokenLocation(), path,
+                        "\"geometries\" must be an array, found " + describe(v));
             }
             List<Obj> out = new ArrayList<>();
             int i = 0;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
                 String at = path + "[" + i + "]";
                 if (t != JsonToken.START_OBJECT) {
-                    throw diag.error(p.currentTokenLocation(), at, "a geometry must be an object, found " + describe(t));
+                    throw diag.error(p.currentTokenLocation(), at,
+                        "a geometry must be an object, found " + describe(t));
                 }
                 out.add(readObject(Level.GEOMETRY, at));
             }
@@ -483,7 +496,8 @@ public final class GeoJsonReader {
 
         private Node readCoordinates(JsonToken v, String path) throws IOException {
             if (v != JsonToken.START_ARRAY) {
-                throw diag.error(p.currentTokenLocation(), path, "\"coordinates\" must be an array, found " + describe(v));
+                throw diag.error(p.currentTokenLocation(), path,
+                        "\"coordinates\" must be an array, found " + describe(v));
             }
             bufLen = 0;
             JsonLocation l = p.currentTokenLocation();

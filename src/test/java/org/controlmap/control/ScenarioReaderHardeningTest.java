@@ -69,7 +69,8 @@ class ScenarioReaderHardeningTest {
     void aHugeRegionNameIsCutAndGetsNoSuggestion() {
         String name = "x".repeat(3_500_000);
         refused(scenario("  - {region: \"" + name + "\", controller: RU, percent: 5}\n"), "s.yaml")
-                .hasMessage("s.yaml:5:5: statements[0]: " + "x".repeat(80) + "… (3500000 characters): no such region");
+                .hasMessage("s.yaml:5:5: statements[0]: " + "x".repeat(80) + "… (3500000 characters): no such"
+                        + " region");
     }
 
     // ---- YAML that does not say what its writer meant -------------------------------------------

@@ -18,6 +18,7 @@ import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
+import org.controlmap.geodata.Quote;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygonal;
@@ -168,7 +169,7 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
         }
         Controller c = Controller.parse(s);
         if (c == null) {
-            throw new InputException(name + ": feature " + f.index() + ": controller \"" + s
+            throw new InputException(name + ": feature " + f.index() + ": controller \"" + Quote.cut(s)
                     + "\" is neither RU nor UA");
         }
         return c;

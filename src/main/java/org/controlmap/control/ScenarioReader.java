@@ -6,8 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,17 +19,24 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.controlmap.geodata.InputException;
+import org.controlmap.geodata.InputSniffer;
+import org.controlmap.geodata.JsonErrors;
+import org.controlmap.geodata.JsonTree;
+import org.controlmap.geodata.Quote;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a scenario file (YAML or JSON; schema in {@code docs/scenario-format.md})
@@ -39,7 +47,10 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <p>The file is walked with a streaming parser so each statement keeps the
  * place where it was written; each statement itself is small and read as a
- * tree ({@link Node}).
+ * tree ({@link JsonTree}) whose values keep theirs. The file must be UTF-8
+ * ({@link InputSniffer#utf8Text}) and hold one YAML document; YAML anchors
+ * and aliases are refused (Jackson gives an alias as its anchor's name);
+ * numbers must be written in decimal digits.
  */
 public final class ScenarioReader {
     /** Name of the bundled scenario (the Reuters report of November 2024). */
@@ -100,9 +111,10 @@ public final class ScenarioReader {
      */
     public static void warmUp() {
         try {
-            try (JsonParser p = yamlFactory().createParser("date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n")) {
+            String tiny = "date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n";
+            try (JsonParser p = yamlFactory().createParser(tiny)) {
                 p.nextToken();
-                Node.read(p);
+                JsonTree.read(p, refusal(p));
             }
         } catch (IOException e) {
             // nothing to warm then; the real read reports real problems
@@ -129,43 +141,117 @@ public final class ScenarioReader {
 
     /** Reads a scenario from bytes; {@code name} is used in messages and decides YAML vs JSON by extension. */
     public Scenario read(byte[] bytes, String name) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = InputSniffer.utf8Text(bytes, name);
         if (text.isBlank()) {
             throw new InputException(name + ": empty file");
         }
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
         JsonFactory factory = json ? jsonFactory() : yamlFactory();
-        try (JsonParser p = factory.createParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        JsonParser parser = null;
+        try (JsonParser p = factory.createParser(new ByteArrayInputStream(utf8))) {
+            parser = p;
             return parse(p, name);
+        } catch (JsonTree.Malformed e) {
+            throw InputException.at(name, e.line(), e.column(), e.getMessage());
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw InputException.at(name, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                    (json ? "malformed JSON: " : "malformed YAML: ") + e.getOriginalMessage().lines().findFirst()
-                            .orElse(""));
+            throw json ? malformedJson(e, parser, utf8.length, name) : malformedYaml(e, parser, text, name);
         } catch (IOException e) {
             throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
+    private static final int MAX_NESTING = 64;
+    private static final int MAX_NUMBER_LENGTH = 64;
+
+    /** Duplicate keys and NaN pass the parser so that this reader says, in its words, where they are. */
     private static JsonFactory jsonFactory() {
         return JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64).build())
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                        .maxNumberLength(MAX_NUMBER_LENGTH).build())
                 .build();
+    }
+
+    private static InputException malformedJson(JsonProcessingException e, JsonParser p, int length, String name) {
+        JsonLocation l = e.getLocation();
+        boolean atEnd = l != null && l.getByteOffset() >= length;
+        JsonErrors.Problem pr = JsonErrors.describe(e, p, atEnd, MAX_NESTING, MAX_NUMBER_LENGTH);
+        return InputException.at(name, pr.line(), pr.column(), "malformed JSON: "
+                + (pr.path().isEmpty() ? "" : pr.path() + ": ") + pr.what());
+    }
+
+    /**
+     * SnakeYAML's own error: its problem at the place it marks (Jackson's location for it is where the
+     * parser stood, often lines before), a tab in the indentation said as such.
+     */
+    private static InputException malformedYaml(JsonProcessingException e, JsonParser p, String text,
+            String name) {
+        int line;
+        int col;
+        String what;
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            line = m.getProblemMark().getLine() + 1;
+            col = m.getProblemMark().getColumn() + 1;
+            what = m.getProblem() == null ? m.getContext() : m.getProblem();
+        } else {
+            JsonErrors.Problem pr = JsonErrors.describe(e, p, false, MAX_NESTING, MAX_NUMBER_LENGTH);
+            line = pr.line();
+            col = pr.column();
+            what = (pr.path().isEmpty() ? "" : pr.path() + ": ") + pr.what();
+        }
+        // YAML forbids tabs in indentation; SnakeYAML's words for it ("cannot start any token") do not say so.
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < Math.min(Math.max(line, 1), lines.length); i++) {
+            String ln = lines[i];
+            int indent = 0;
+            while (indent < ln.length() && (ln.charAt(indent) == ' ' || ln.charAt(indent) == '\t')) {
+                indent++;
+            }
+            int tab = ln.substring(0, indent).indexOf('\t');
+            if (tab >= 0 && indent < ln.length()) {
+                return InputException.at(name, i + 1, tab + 1, "a tab in the indentation; YAML indents with"
+                        + " spaces only: replace the tab with spaces");
+            }
+        }
+        String first = what == null ? "" : what.lines().findFirst().orElse("");
+        return InputException.at(name, line, col, "malformed YAML: " + Quote.cut(first));
+    }
+
+    /**
+     * What the reader refuses although the parser reads it: YAML aliases ({@code *name}, which Jackson
+     * gives as the anchor's name, so they would be read as a region called "name") and YAML's .nan, .inf.
+     */
+    private static JsonTree.Refusal refusal(JsonParser parser) {
+        if (!(parser instanceof YAMLParser)) {
+            return p -> {
+                String literal = JsonTree.nonNumericLiteral(p);
+                return literal == null ? null : literal + " is not a number JSON allows: write a figure";
+            };
+        }
+        return p -> {
+            if (((YAMLParser) p).isCurrentAlias()) {
+                return "*" + Quote.cut(p.getText()) + " is a YAML alias; controlmap does not read anchors and"
+                        + " aliases: write the value out in full";
+            }
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                String t = p.getText().toLowerCase(Locale.ROOT);
+                if (t.contains("nan") || t.contains("inf")) {
+                    return "'" + Quote.cut(p.getText()) + "' is not a figure: write a decimal number";
+                }
+            }
+            return null;
+        };
     }
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions lo = new LoaderOptions();
         lo.setMaxAliasesForCollections(20); // alias bombs
         lo.setCodePointLimit(MAX_BYTES);
-        lo.setAllowDuplicateKeys(false);
+        // Jackson then refuses duplicates in its words ("Duplicate field"); JsonTree and parse() say where
+        lo.setAllowDuplicateKeys(true);
         lo.setNestingDepthLimit(64);
-        return YAMLFactory.builder().loaderOptions(lo)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        return YAMLFactory.builder().loaderOptions(lo).build();
     }
 
     private Scenario parse(JsonParser p, String name) throws IOException {
@@ -177,23 +263,35 @@ public final class ScenarioReader {
         List<Placed> statements = new ArrayList<>();
         List<Placed> totals = new ArrayList<>();
         JsonLocation start = p.currentTokenLocation();
+        Map<String, Integer> keyLines = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonLocation keyLoc = p.currentTokenLocation();
+            Integer first = keyLines.putIfAbsent(key, keyLoc.getLineNr());
+            if (first != null) {
+                throw at(name, keyLoc, "duplicate key '" + Quote.cut(key) + "' (first at line " + first + ")");
+            }
             p.nextToken();
             switch (key) {
-                case "date" -> date = date(Node.read(p), name, keyLoc, "date");
-                case "source" -> source = source(Node.read(p), name, keyLoc);
+                case "date" -> date = date(JsonTree.read(p, refusal(p)), name, keyLoc, "date");
+                case "source" -> source = source(JsonTree.read(p, refusal(p)), name, keyLoc);
                 case "statements" -> readList(p, name, key, statements);
                 case "totals" -> readList(p, name, key, totals);
                 default -> {
                     if (!TOP_KEYS.contains(key)) {
-                        throw at(name, keyLoc, "unknown key '" + key + "' (expected one of date, source, "
+                        throw at(name, keyLoc, "unknown key '" + Quote.cut(key) + "' (expected one of date, source, "
                                 + "statements, totals, notes)");
                     }
                     p.skipChildren();
                 }
             }
+        }
+        JsonToken after = p.nextToken();
+        if (after != null) {
+            throw at(name, p.currentTokenLocation(), p instanceof YAMLParser
+                    ? "a second YAML document (after ---): a scenario file holds one; remove it or put it in a file"
+                            + " of its own"
+                    : "unexpected content after the end of the scenario object");
         }
         if (date == null) {
             throw at(name, start, "missing 'date' (YYYY-MM-DD: the date the figures describe)");
@@ -217,17 +315,18 @@ public final class ScenarioReader {
         return new Scenario(name, date, source, List.copyOf(st), List.copyOf(tot));
     }
 
-    private record Placed(Node node, JsonLocation loc, String path) {
+    private record Placed(JsonTree node, JsonLocation loc, String path) {
     }
 
     private static void readList(JsonParser p, String name, String key, List<Placed> into) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw at(name, p.currentLocation(), "'" + key + "' must be a list");
+            String why = p.currentToken().isScalarValue() ? refusal(p).why(p) : null;
+            throw at(name, p.currentTokenLocation(), why != null ? why : "'" + key + "' must be a list");
         }
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             JsonLocation loc = p.currentTokenLocation();
-            Node n = Node.read(p);
+            JsonTree n = JsonTree.read(p, refusal(p));
             if (!n.isObject()) {
                 throw at(name, loc, key + "[" + i + "]: each entry must be a mapping with region, controller "
                         + "and percent or km2");
@@ -238,24 +337,25 @@ public final class ScenarioReader {
     }
 
     private ControlStatement statement(Placed pl, String name, boolean total) {
-        Node n = pl.node();
+        JsonTree n = pl.node();
         String where = pl.path();
-        for (String k : n.fields.keySet()) {
+        for (String k : n.fields().keySet()) {
             if (!STATEMENT_KEYS.contains(k)) {
-                throw at(name, pl.loc(), where + ": unknown key '" + k + "' (expected region, controller, percent "
+                throw at(name, pl.loc(), where + ": unknown key '" + Quote.cut(k) + "' (expected region, controller, "
+                        + "percent "
                         + "or km2, qualifier, min, max, quote, id)");
             }
         }
-        Node regionNode = n.has("regions") ? n.get("regions") : n.get("region");
+        JsonTree regionNode = n.has("regions") ? n.get("regions") : n.get("region");
         if (regionNode == null || regionNode.isNull()) {
             throw at(name, pl.loc(), where + ": missing 'region'");
         }
         List<String> regionTexts = new ArrayList<>();
         if (regionNode.isArray()) {
-            if (regionNode.items.isEmpty()) {
+            if (regionNode.items().isEmpty()) {
                 throw at(name, pl.loc(), where + ": 'region' is an empty list (name at least one region)");
             }
-            regionNode.items.forEach(r -> regionTexts.add(regionText(r, name, pl)));
+            regionNode.items().forEach(r -> regionTexts.add(regionText(r, name, pl)));
         } else {
             regionTexts.add(regionText(regionNode, name, pl));
         }
@@ -264,7 +364,7 @@ public final class ScenarioReader {
             List<Region> rs = catalogue.resolve(rt);
             if (rs.isEmpty()) {
                 String hint = catalogue.suggest(rt).map(s -> " (did you mean " + s + "?)").orElse("");
-                throw at(name, pl.loc(), where + ": " + rt + ": no such region" + hint);
+                throw at(name, pl.loc(), where + ": " + Quote.cut(rt) + ": no such region" + hint);
             }
             for (Region r : rs) {
                 if (!regions.contains(r)) {
@@ -274,13 +374,13 @@ public final class ScenarioReader {
         }
         regions.sort((a, b) -> Integer.compare(catalogue.regions().indexOf(a), catalogue.regions().indexOf(b)));
         String regionText = String.join(" + ", regionTexts);
-        String label = where + " (" + regionText + ")";
+        String label = where + " (" + Quote.cut(regionText) + ")";
 
         String ctext = text(n, "controller");
         Controller controller = ctext == null ? null : Controller.parse(ctext);
         if (controller == null) {
             throw at(name, pl.loc(), label + ": controller must be RU or UA" + (ctext == null ? "" : ", not '"
-                    + ctext + "'"));
+                    + Quote.cut(ctext) + "'"));
         }
         Double percent = number(n, "percent", name, pl, label);
         Double km2 = number(n, "km2", name, pl, label);
@@ -294,7 +394,7 @@ public final class ScenarioReader {
         } else {
             q = Qualifier.parse(qtext);
             if (q == null) {
-                throw at(name, pl.loc(), label + ": unknown qualifier '" + qtext
+                throw at(name, pl.loc(), label + ": unknown qualifier '" + Quote.cut(qtext)
                         + "' (expected exact, about, more-than, less-than, sliver, all)");
             }
         }
@@ -397,53 +497,84 @@ public final class ScenarioReader {
     }
 
     /** A region must be written as text: YAML would read an unquoted NO as false, 05 as 5. */
-    private static String regionText(Node r, String name, Placed pl) {
+    private static String regionText(JsonTree r, String name, Placed pl) {
         if (!r.isTextual()) {
-            throw at(name, pl.loc(), pl.path() + ": region must be text, not " + r.kind.name()
-                    .toLowerCase(Locale.ROOT) + " '" + r.asText() + "' (quote it)");
+            throw at(name, r, pl.path() + ": region must be text, not " + r.kind().name()
+                    .toLowerCase(Locale.ROOT) + " '" + Quote.cut(r.asText()) + "' (quote it)");
         }
         return r.asText().trim();
     }
 
-    private static String text(Node n, String key) {
-        Node v = n.get(key);
+    private static String text(JsonTree n, String key) {
+        JsonTree v = n.get(key);
         return v == null || v.isNull() ? null : v.asText().trim();
     }
 
-    private static Double number(Node n, String key, String name, Placed pl, String label) {
-        Node v = n.get(key);
+    /** A number as YAML 1.1 and JSON both read it, and as a person reads it: decimal digits only. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?"
+            + "|[-+]?\\.[0-9]+([eE][-+]?[0-9]+)?");
+
+    /**
+     * The member's number, or null when absent. Refused, at the value's own line and column: text, lists
+     * (a range is min and max), NaN and infinities, and numbers YAML reads otherwise than a person does
+     * (0x1F as 31, 012 as 10, 1_000 as 1000) or that a double cannot hold (1e-400 read as 0, 1e400).
+     */
+    private static Double number(JsonTree n, String key, String name, Placed pl, String label) {
+        JsonTree v = n.get(key);
         if (v == null || v.isNull()) {
             return null;
         }
+        if (v.isArray() || v.isObject()) {
+            String range = "";
+            if (v.isArray() && v.items().size() == 2 && v.items().stream().allMatch(JsonTree::isNumber)) {
+                range = "; for a range write min: " + v.items().get(0).asText() + " and max: "
+                        + v.items().get(1).asText() + (key.equals("percent") || key.equals("km2")
+                        ? " beside the figure, or the figure alone" : "");
+            }
+            throw at(name, v, label + ": " + key + " must be one number, not a " + (v.isArray() ? "list" : "mapping")
+                    + range);
+        }
         if (!v.isNumber()) {
-            String shown = v.asText();
+            String shown = Quote.cut(v.asText());
             String hint = shown.trim().endsWith("%") ? " (write " + shown.trim().replace("%", "").trim()
                     + ", not \"" + shown + "\")" : "";
-            throw at(name, pl.loc(), label + ": " + key + " must be a number, not '" + shown + "'" + hint);
+            throw at(name, v, label + ": " + key + " must be a number, not '" + shown + "'" + hint);
         }
-        double d = v.number;
+        String written = v.asText().trim();
+        if (!DECIMAL.matcher(written).matches()) {
+            throw at(name, v, label + ": " + key + " " + Quote.cut(written) + " is not a decimal number (YAML reads"
+                    + " it as " + NumberText.plain(v.doubleValue()) + "); write the figure in decimal digits");
+        }
+        double d = v.doubleValue();
         if (!Double.isFinite(d)) {
-            throw at(name, pl.loc(), label + ": " + key + " must be a finite number");
+            throw at(name, v, label + ": " + key + " " + Quote.cut(written) + " is too large");
+        }
+        if (d == 0 && written.replaceFirst("[eE].*", "").chars().anyMatch(c -> c >= '1' && c <= '9')) {
+            throw at(name, v, label + ": " + key + " " + Quote.cut(written) + " is too small to tell from 0; write"
+                    + " 0 or a figure in plain decimals");
         }
         return d;
     }
 
-    private static LocalDate date(Node v, String name, JsonLocation loc, String what) {
+    /** The date in {@code v}; errors name the value's own place, else {@code loc} (where its key is). */
+    private static LocalDate date(JsonTree v, String name, JsonLocation loc, String what) {
         String s = v == null ? "" : v.asText().trim();
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw at(name, loc, what + " must be YYYY-MM-DD, not '" + s + "'");
+            String msg = what + " must be YYYY-MM-DD, not '" + Quote.cut(s) + "'";
+            throw v != null && v.line() > 0 ? at(name, v, msg) : at(name, loc, msg);
         }
     }
 
-    private static ScenarioSource source(Node n, String name, JsonLocation loc) {
+    private static ScenarioSource source(JsonTree n, String name, JsonLocation loc) {
         if (!n.isObject()) {
             throw at(name, loc, "'source' must be a mapping with title, publisher, date, url, quote");
         }
-        for (String k : n.fields.keySet()) {
+        for (String k : n.fields().keySet()) {
             if (!SOURCE_KEYS.contains(k)) {
-                throw at(name, loc, "source: unknown key '" + k + "' (expected title, publisher, date, url, quote)");
+                throw at(name, loc, "source: unknown key '" + Quote.cut(k) + "' (expected title, publisher, date,"
+                        + " url, quote)");
             }
         }
         String title = text(n, "title");
@@ -490,101 +621,8 @@ public final class ScenarioReader {
         return parts.length >= 3 ? parts[parts.length - 2] : place;
     }
 
-    /**
-     * One value of a scenario file as a small tree: what the reader needs of
-     * Jackson's JsonNode, built from the streaming parser. Hand-written
-     * because the tree model lives in jackson-databind, whose ObjectMapper
-     * takes about 40 ms to start in a fresh JVM, a quarter of a whole
-     * {@code areas} run, to build a few dozen nodes.
-     */
-    private static final class Node {
-        enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
-
-        final Kind kind;
-        final Map<String, Node> fields;
-        final List<Node> items;
-        final String text;
-        final double number;
-
-        private Node(Kind kind, Map<String, Node> fields, List<Node> items, String text, double number) {
-            this.kind = kind;
-            this.fields = fields;
-            this.items = items;
-            this.text = text;
-            this.number = number;
-        }
-
-        /** The value at the parser's current token (which must be a value's first token); leaves it on its last. */
-        static Node read(JsonParser p) throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == null) {
-                return new Node(Kind.NULL, Map.of(), List.of(), "null", Double.NaN);
-            }
-            switch (t) {
-                case START_OBJECT -> {
-                    Map<String, Node> fields = new LinkedHashMap<>();
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = p.currentName();
-                        p.nextToken();
-                        fields.put(key, read(p));
-                    }
-                    return new Node(Kind.OBJECT, fields, List.of(), "", Double.NaN);
-                }
-                case START_ARRAY -> {
-                    List<Node> items = new ArrayList<>();
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        items.add(read(p));
-                    }
-                    return new Node(Kind.ARRAY, Map.of(), items, "", Double.NaN);
-                }
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    return new Node(Kind.NUMBER, Map.of(), List.of(), p.getText(), p.getDoubleValue());
-                }
-                case VALUE_TRUE, VALUE_FALSE -> {
-                    return new Node(Kind.BOOLEAN, Map.of(), List.of(), p.getText(), Double.NaN);
-                }
-                case VALUE_NULL -> {
-                    return new Node(Kind.NULL, Map.of(), List.of(), "null", Double.NaN);
-                }
-                default -> {
-                    return new Node(Kind.STRING, Map.of(), List.of(), p.getText(), Double.NaN);
-                }
-            }
-        }
-
-        boolean isObject() {
-            return kind == Kind.OBJECT;
-        }
-
-        boolean isArray() {
-            return kind == Kind.ARRAY;
-        }
-
-        boolean isTextual() {
-            return kind == Kind.STRING;
-        }
-
-        boolean isNumber() {
-            return kind == Kind.NUMBER;
-        }
-
-        boolean isNull() {
-            return kind == Kind.NULL;
-        }
-
-        boolean has(String key) {
-            return fields.containsKey(key);
-        }
-
-        /** The field's value, or null when absent (a field written as null is a NULL node). */
-        Node get(String key) {
-            return fields.get(key);
-        }
-
-        /** Scalars as written; containers as empty text, as JsonNode does. */
-        String asText() {
-            return text;
-        }
+    private static InputException at(String name, JsonTree value, String what) {
+        return InputException.at(name, value.line(), value.column(), what);
     }
 
     private static InputException at(String name, JsonLocation loc, String what) {

@@ -22,6 +22,7 @@ final class CappedInputStream extends FilterInputStream {
 
     private final long maxBytes;
     private long count;
+    private boolean atEnd;
 
     CappedInputStream(InputStream in, long maxBytes) {
         super(in);
@@ -32,6 +33,7 @@ final class CappedInputStream extends FilterInputStream {
     public int read() throws IOException {
         check();
         int b = in.read();
+        atEnd |= b < 0;
         if (b >= 0) {
             count++;
             check();
@@ -45,11 +47,21 @@ final class CappedInputStream extends FilterInputStream {
         // Never ask for more than one byte past the cap.
         long room = maxBytes - count + 1;
         int n = in.read(b, off, (int) Math.min(len, room));
+        atEnd |= n < 0;
         if (n > 0) {
             count += n;
             check();
         }
         return n;
+    }
+
+    /**
+     * Whether a read has met the end of the input: a parser that fails after
+     * this failed because the input ended (Jackson reads ahead in blocks, so a
+     * syntax error in the last block comes before the end is met).
+     */
+    boolean atEnd() {
+        return atEnd;
     }
 
     @Override

@@ -200,9 +200,21 @@ public final class RegionCatalogue {
         return codes.stream().map(byIso::get).toList();
     }
 
-    /** The known name closest to an unknown one, for "did you mean", or empty when none is close. */
+    /** Names longer than this get no "did you mean": no region name is near that long. */
+    public static final int MAX_SUGGEST_LENGTH = 100;
+
+    /**
+     * The known name closest to an unknown one, for "did you mean", or empty
+     * when none is within {@code max(2, length / 3)} edits or the name is longer
+     * than {@value #MAX_SUGGEST_LENGTH} characters. The edit distance stops
+     * counting past that bound, so a long name costs no more than a short one.
+     */
     public Optional<String> suggest(String unknown) {
+        if (unknown.length() > MAX_SUGGEST_LENGTH) {
+            return Optional.empty();
+        }
         String k = key(unknown);
+        int limit = Math.max(2, k.length() / 3);
         String best = null;
         int bestD = Integer.MAX_VALUE;
         List<String> candidates = new ArrayList<>();
@@ -212,7 +224,7 @@ public final class RegionCatalogue {
         for (String cand : candidates) {
             String[] parts = cand.split(" ", 2);
             for (String p : parts) {
-                int d = levenshtein(k, key(p));
+                int d = levenshtein(k, key(p), limit);
                 if (d < bestD) {
                     bestD = d;
                     best = cand;
@@ -220,7 +232,7 @@ public final class RegionCatalogue {
             }
         }
         for (Map.Entry<String, List<String>> e : names.entrySet()) {
-            int d = levenshtein(k, e.getKey());
+            int d = levenshtein(k, e.getKey(), limit);
             if (d < bestD) {
                 bestD = d;
                 List<String> codes = e.getValue();
@@ -229,7 +241,6 @@ public final class RegionCatalogue {
                         : String.join(" + ", codes);
             }
         }
-        int limit = Math.max(2, k.length() / 3);
         return bestD <= limit ? Optional.of(best) : Optional.empty();
     }
 
@@ -255,7 +266,11 @@ public final class RegionCatalogue {
         return sb.toString();
     }
 
-    private static int levenshtein(String a, String b) {
+    /** Edit distance of a and b, or {@code limit + 1} as soon as it is known to exceed {@code limit}. */
+    private static int levenshtein(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
+        }
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -263,9 +278,14 @@ public final class RegionCatalogue {
         }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= b.length(); j++) {
                 int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > limit) { // distances only grow from row to row
+                return limit + 1;
             }
             int[] t = prev;
             prev = cur;

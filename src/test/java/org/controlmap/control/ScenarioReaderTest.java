@@ -81,7 +81,7 @@ class ScenarioReaderTest {
     @Test
     void duplicateJsonKeysAreErrors() {
         assertThatThrownBy(() -> read("{\"date\": \"2024-11-20\", \"date\": \"2024-11-21\"}", "s.json"))
-                .isInstanceOf(InputException.class).hasMessageContaining("Duplicate field 'date'");
+                .isInstanceOf(InputException.class).hasMessageContaining("duplicate key 'date' (first at line 1)");
     }
 
     @Test

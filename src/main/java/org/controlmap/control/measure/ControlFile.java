@@ -41,7 +41,7 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
     public static ControlFile read(Path path, Controller side, LocalDate date, String source,
             Consumer<String> warnings) {
         GeoJsonReader.Document doc = ControlPolygons.readDocument(path, warnings);
-        ControlPolygons polygons = ControlPolygons.of(doc.features(), side, path.toString());
+        ControlPolygons polygons = ControlPolygons.of(doc.features(), side, path.toString(), warnings);
         String name = path.getFileName().toString();
         // DeepStateMap's exports also carry their name inside, as the layer name GDAL writes.
         boolean deepstate = name.toLowerCase(Locale.ROOT).startsWith("deepstatemap_data_")

@@ -18,9 +18,11 @@ import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.InputException;
+import org.controlmap.geodata.Quote;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
@@ -73,7 +75,7 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
      * @param warnings          receives one-line warnings from the reader
      */
     public static ControlPolygons read(Path file, Controller defaultController, Consumer<String> warnings) {
-        return of(readFeatures(file, warnings), defaultController, file.toString());
+        return of(readFeatures(file, warnings), defaultController, file.toString(), warnings);
     }
 
     /**
@@ -86,6 +88,19 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
      * @param name names the source in messages ("file.geojson", "file.geojson, 2024-11-20")
      */
     public static ControlPolygons of(List<GeoFeature> features, Controller defaultController, String name) {
+        return of(features, defaultController, name, w -> { });
+    }
+
+    /** Smallest overlap of RU and UA territory that is warned about, km²: less is drawing noise along a front line. */
+    public static final double OVERLAP_WARN_KM2 = 0.01;
+
+    /**
+     * {@link #of(List, Controller, String)}, warning (one line, with the
+     * geodesic km²) when RU and UA features cover the same ground: each side's
+     * figures then count it, so the two add up to more than the land.
+     */
+    public static ControlPolygons of(List<GeoFeature> features, Controller defaultController, String name,
+            Consumer<String> warnings) {
         Map<Controller, List<Geometry>> parts = new EnumMap<>(Controller.class);
         int nonPolygonal = -1;
         String nonPolygonalType = null;
@@ -115,7 +130,27 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
                 merged.put(c, u);
             }
         });
+        warnOverlap(merged, name, warnings);
         return new ControlPolygons(merged, name);
+    }
+
+    private static void warnOverlap(Map<Controller, Geometry> merged, String name, Consumer<String> warnings) {
+        Geometry ru = merged.get(Controller.RU);
+        Geometry ua = merged.get(Controller.UA);
+        if (ru == null || ua == null || !ru.getEnvelopeInternal().intersects(ua.getEnvelopeInternal())) {
+            return;
+        }
+        Geometry both;
+        try {
+            both = OverlayNGRobust.overlay(ru, ua, OverlayNG.INTERSECTION);
+        } catch (RuntimeException e) {
+            return; // the union above succeeded; a failed check is no reason to refuse the file
+        }
+        double km2 = GeodesicArea.km2(both);
+        if (km2 >= OVERLAP_WARN_KM2) {
+            warnings.accept(name + ": RU and UA features overlap over " + String.format(Locale.ROOT, "%,.2f", km2)
+                    + " km²; both sides' figures count that ground (check the controller properties)");
+        }
     }
 
     /** Territory given directly (tests, callers with geometry in hand). */
@@ -134,7 +169,7 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
         }
         Controller c = Controller.parse(s);
         if (c == null) {
-            throw new InputException(name + ": feature " + f.index() + ": controller \"" + s
+            throw new InputException(name + ": feature " + f.index() + ": controller \"" + Quote.cut(s)
                     + "\" is neither RU nor UA");
         }
         return c;

@@ -111,7 +111,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
      */
     public static ControlSeries measure(List<String> inputs, ControlOverlay overlay, Controller controller,
             MeasureOptions options, String source, int threads, Progress progress, Consumer<String> warnings) {
-        List<Path> files = SnapshotFiles.expand(inputs);
+        List<Path> files = SnapshotFiles.expand(inputs, warnings);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "controlmap-series");
             t.setDaemon(true);

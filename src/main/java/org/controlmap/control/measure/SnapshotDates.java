@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.InputException;
+import org.controlmap.geodata.Quote;
 
 /**
  * The date a control snapshot describes: from its file name (YYYYMMDD or
@@ -167,11 +168,11 @@ public final class SnapshotDates {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3)));
             } catch (DateTimeException e) {
-                throw new InputException(where + ": " + key + " \"" + s + "\" is not a calendar date ("
+                throw new InputException(where + ": " + key + " \"" + Quote.cut(s) + "\" is not a calendar date ("
                         + e.getMessage() + ")");
             }
         }
-        throw new InputException(where + ": " + key + " \"" + s + "\" is not a date; write YYYY-MM-DD"
+        throw new InputException(where + ": " + key + " \"" + Quote.cut(s) + "\" is not a date; write YYYY-MM-DD"
                 + (value instanceof Number ? " (numbers are read as epoch milliseconds, 2000 to 2099)" : ""));
     }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.controlmap.geodata.InputException;
 
@@ -20,21 +22,33 @@ import org.controlmap.geodata.InputException;
  * added; not recursive), and glob patterns ({@code data/*.geojson},
  * {@code data/**}{@code /2024*.geojson.gz}) for shells that do not expand
  * them or for quoted patterns. Each group comes out sorted by name; a file
- * named twice is used once.
+ * named twice is used once. What a directory or pattern holds but is not read
+ * is warned about, one line each: subfolders of a named directory, links to
+ * nothing, pipes and devices with a GeoJSON name.
  */
 public final class SnapshotFiles {
     private SnapshotFiles() {
     }
 
-    /** Expands the inputs; a missing file, an empty directory or a pattern matching nothing is an error. */
+    /** {@link #expand(List, Consumer)} without warnings. */
     public static List<Path> expand(List<String> inputs) {
+        return expand(inputs, w -> { });
+    }
+
+    /**
+     * Expands the inputs; a missing file, a named link to nothing, an empty
+     * directory or a pattern matching nothing is an error.
+     *
+     * @param warnings one line for each entry of a directory or match of a pattern that is skipped
+     */
+    public static List<Path> expand(List<String> inputs, Consumer<String> warnings) {
         if (inputs.isEmpty()) {
             throw new InputException("no snapshots given: name files, directories or patterns");
         }
         Set<Path> seen = new LinkedHashSet<>();
         List<Path> out = new ArrayList<>();
         for (String in : inputs) {
-            for (Path p : expandOne(in)) {
+            for (Path p : expandOne(in, warnings)) {
                 if (seen.add(p.toAbsolutePath().normalize())) {
                     out.add(p);
                 }
@@ -43,17 +57,20 @@ public final class SnapshotFiles {
         return out;
     }
 
-    private static List<Path> expandOne(String in) {
+    private static List<Path> expandOne(String in, Consumer<String> warnings) {
         if (isPattern(in)) {
-            return glob(in);
+            return glob(in, warnings);
         }
         Path p = Paths.get(in);
         if (Files.isDirectory(p)) {
-            List<Path> files = list(p, 1, f -> isGeoJsonName(f.getFileName().toString()));
+            List<Path> files = list(p, 1, f -> isGeoJsonName(f.getFileName().toString()), true, warnings);
             if (files.isEmpty()) {
                 throw new InputException(in + ": no .geojson, .json or .geojson.gz files in this directory");
             }
             return files;
+        }
+        if (!Files.exists(p) && Files.isSymbolicLink(p)) {
+            throw new InputException(in + ": a link to " + target(p) + ", which does not exist");
         }
         if (!Files.exists(p)) {
             throw new InputException(in + ": no such file or directory");
@@ -73,7 +90,7 @@ public final class SnapshotFiles {
         return n.endsWith(".geojson") || n.endsWith(".json");
     }
 
-    private static List<Path> glob(String pattern) {
+    private static List<Path> glob(String pattern, Consumer<String> warnings) {
         String norm = pattern.replace('\\', '/');
         String[] parts = norm.split("/", -1);
         // The base is the longest leading run of path segments without pattern characters.
@@ -88,7 +105,7 @@ public final class SnapshotFiles {
         int depth = rest.contains("**") ? Integer.MAX_VALUE : parts.length - k;
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         List<Path> files = Files.isDirectory(base)
-                ? list(base, depth, f -> m.matches(base.relativize(f)) && Files.isRegularFile(f))
+                ? list(base, depth, f -> m.matches(base.relativize(f)), false, warnings)
                 : List.of();
         if (files.isEmpty()) {
             throw new InputException(pattern + ": no files match this pattern");
@@ -96,11 +113,43 @@ public final class SnapshotFiles {
         return files;
     }
 
-    private static List<Path> list(Path dir, int depth, java.util.function.Predicate<Path> keep) {
+    /**
+     * The regular files (links to them included) under {@code dir} that {@code keep} accepts, sorted;
+     * the others it accepts are warned about, and so are subfolders when {@code folders} is set.
+     */
+    private static List<Path> list(Path dir, int depth, Predicate<Path> keep, boolean folders,
+            Consumer<String> warnings) {
+        List<Path> entries;
         try (Stream<Path> s = Files.walk(dir, depth)) {
-            return s.filter(f -> !f.equals(dir) && Files.isRegularFile(f)).filter(keep).sorted().toList();
+            entries = s.filter(f -> !f.equals(dir)).sorted().toList();
         } catch (IOException e) {
             throw new InputException(dir + ": cannot list (" + e.getMessage() + ")", e);
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path f : entries) {
+            if (Files.isDirectory(f)) {
+                if (folders) {
+                    warnings.accept(f + ": a folder inside " + dir + "; not read (snapshots are read one level"
+                            + " deep: name it too, or use the pattern '" + dir + "/**/*.geojson')");
+                }
+            } else if (!keep.test(f)) {
+                continue;
+            } else if (Files.isRegularFile(f)) {
+                files.add(f);
+            } else if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+                warnings.accept(f + ": a link to " + target(f) + ", which does not exist; skipped");
+            } else {
+                warnings.accept(f + ": not a regular file (a pipe, socket or device); skipped");
+            }
+        }
+        return files;
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a missing file";
         }
     }
 }

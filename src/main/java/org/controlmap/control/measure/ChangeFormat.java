@@ -96,10 +96,6 @@ public enum ChangeFormat {
             w.write("Territory held by " + held + ": " + when(dating.from(), change.from()) + " → "
                     + when(dating.to(), change.to()) + " (km², geodesic on WGS84)"
                     + (dating.source() == null ? "" : ". Source: " + dating.source()) + "\n\n");
-            if (!Double.isNaN(change.toFrontKm())) {
-                w.write("Front line: " + NumberText.grouped(change.fromFrontKm(), 0) + " km → "
-                        + NumberText.grouped(change.toFrontKm(), 0) + " km (geodesic, simplified at 500 m)\n\n");
-            }
             w.write("| ISO 3166-2 | Region | Gained by " + held + " | Regained by " + otherName + " | Net for "
                     + held + " |\n");
             w.write("|---|---|---:|---:|---:|\n");
@@ -108,6 +104,11 @@ public enum ChangeFormat {
                 w.write("| " + r.iso() + " | " + r.name().replace("|", "\\|") + " | "
                         + NumberText.grouped(r.gainedKm2(), 1) + " | " + NumberText.grouped(r.lostKm2(), 1) + " | "
                         + NumberText.grouped(r.netKm2(), 1) + " |\n");
+            }
+            if (!Double.isNaN(change.toFrontKm())) {
+                w.write("\nFront line: " + NumberText.grouped(change.fromFrontKm(), 0) + " km → "
+                        + NumberText.grouped(change.toFrontKm(), 0) + " km (geodesic, simplified at 500 m; "
+                        + "docs/front-line.md)\n");
             }
         }
         w.flush();

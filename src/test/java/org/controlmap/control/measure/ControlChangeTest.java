@@ -57,7 +57,8 @@ class ControlChangeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChangeFormat.CSV.write(ab, out);
         String csv = out.toString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("iso_3166_2,region,gained_by_ru_km2,regained_by_ua_km2,net_ru_km2\n");
+        assertThat(csv).startsWith("iso_3166_2,region,gained_by_ru_km2,regained_by_ua_km2,net_ru_km2,"
+                + "front_km_from,front_km_to\n");
         assertThat(csv).contains("\nUA,Ukraine,");
         out.reset();
         ChangeFormat.JSON.write(ab, out);

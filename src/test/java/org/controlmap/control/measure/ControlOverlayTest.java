@@ -192,4 +192,26 @@ class ControlOverlayTest {
         assertThat(ua01.controlledPct()).isCloseTo(100 * inside / (area - gap), within(1e-6));
         assertThat(ua01.controlledPct()).isLessThan(51);
     }
+
+    @Test
+    void theFrontIsTheBoundaryFacingFreeGroundNotTheOutline() {
+        // West, north and south edges on the outline: only the eastern edge, at 30.5°E, faces free ground.
+        Geometry h = box(30, 30.5, 48, 49);
+        Measurement m = overlay.measure(ControlPolygons.of(Controller.RU, h, "t"), NEAREST);
+        double meridian = net.sf.geographiclib.Geodesic.WGS84.Inverse(48, 30.5, 49, 30.5).s12 / 1000;
+        assertThat(m.allocation().frontKm()).isCloseTo(meridian, within(0.001));
+        assertThat(FrontLine.km(m.front())).isCloseTo(meridian, within(0.001));
+
+        // A spill into Russia: the edges in Russia are border, not front; the rest faces free UA-02.
+        Geometry spill = box(31.5, 32.25, 48.2, 48.8);
+        Measurement s = overlay.measure(ControlPolygons.of(Controller.RU, spill, "t"), CLIP);
+        var g = net.sf.geographiclib.Geodesic.WGS84;
+        double expected = (g.Inverse(48.2, 31.5, 48.8, 31.5).s12 + g.Inverse(48.2, 31.5, 48.2, 32).s12
+                + g.Inverse(48.8, 31.5, 48.8, 32).s12) / 1000;
+        assertThat(s.allocation().frontKm()).isCloseTo(expected, within(0.001));
+
+        // Ukrainian-held ground has no front of Russian-held ground.
+        Measurement ua = overlay.measure(ControlPolygons.of(Controller.UA, spill, "t"), CLIP);
+        assertThat(ua.allocation().frontKm()).isNull();
+    }
 }

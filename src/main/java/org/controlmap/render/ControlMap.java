@@ -22,7 +22,7 @@ import org.controlmap.region.Region;
  * format draws, plus the features {@code render --export-geojson} writes.
  *
  * <p>The base map (projection, simplified borders, neighbours, label anchors:
- * {@link MapLayout.Base}) does not depend on who holds what, so it is laid out
+ * {@link BaseMap}) does not depend on who holds what, so it is laid out
  * on a second thread from {@link #start} on, while the caller reads the
  * figures; labels and legend depend on the figures but not on the schematic
  * pieces, so they are laid out on the second thread too while the caller's
@@ -42,13 +42,13 @@ public final class ControlMap {
 
     private final List<CountryOutline> countries;
     private final MapOptions options;
-    private final FutureTask<MapLayout.Base> base;
+    private final FutureTask<BaseMap> base;
 
     private ControlMap(List<Region> regions, List<CountryOutline> countries, MapOptions options) {
         this.countries = List.copyOf(countries);
         this.options = options;
         List<Region> rs = List.copyOf(regions);
-        base = new FutureTask<>(() -> MapLayout.base(rs, this.countries, options.widthPx()));
+        base = new FutureTask<>(() -> new BaseMap(rs, this.countries, options.widthPx()));
         Thread t = new Thread(base, "controlmap-base-map");
         t.setDaemon(true);
         t.start();

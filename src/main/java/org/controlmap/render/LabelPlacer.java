@@ -7,7 +7,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 
 /**
@@ -44,17 +43,6 @@ public final class LabelPlacer {
             }
         }
         return true;
-    }
-
-    /** The largest polygon of a geometry (where its label goes), or null when it has none. */
-    public static Polygon largestPart(Geometry g) {
-        Polygon best = null;
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon p && (best == null || p.getArea() > best.getArea())) {
-                best = p;
-            }
-        }
-        return best;
     }
 
     /** The w×h box centred on (cx, cy). */

@@ -1,21 +1,16 @@
 package org.controlmap.render;
 
-import org.controlmap.geodata.PointMapping;
+import org.controlmap.geodata.ProjTransform;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * The map projection: Lambert conformal conic on WGS84 with standard parallels
  * 46°N and 51°N and central meridian 32°E, which keeps Ukraine's scale within
  * about ±0.3% (conformal, so shapes and angles are true locally). The formulas
- * are proj4j's ({@code +proj=lcc}), not ours.
+ * are proj4j's ({@code +proj=lcc}, through {@link ProjTransform}), not ours.
  *
  * <p>Projected coordinates are metres, x east, y north, origin at 32°E on the
  * latitude of origin (48.5°N). Not thread-safe: proj4j transforms keep state.
@@ -25,46 +20,21 @@ public final class MapProjection {
     public static final String PROJ =
             "+proj=lcc +lat_1=46 +lat_2=51 +lat_0=48.5 +lon_0=32 +x_0=0 +y_0=0 +ellps=WGS84 +datum=WGS84 +units=m +no_defs";
 
-    private final CoordinateTransform forward;
-    private final CoordinateTransform inverse;
-    private final ProjCoordinate in = new ProjCoordinate();
-    private final ProjCoordinate out = new ProjCoordinate();
-
-    public MapProjection() {
-        CRSFactory crs = new CRSFactory();
-        CoordinateReferenceSystem lcc = crs.createFromParameters("controlmap-lcc", PROJ);
-        CoordinateReferenceSystem wgs84 = crs.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
-        CoordinateTransformFactory f = new CoordinateTransformFactory();
-        forward = f.createTransform(wgs84, lcc);
-        inverse = f.createTransform(lcc, wgs84);
-    }
+    private final ProjTransform transform = new ProjTransform("controlmap-lcc", PROJ);
 
     /** Projects longitude/latitude degrees to metres. */
     public Coordinate project(double lon, double lat) {
-        in.x = lon;
-        in.y = lat;
-        forward.transform(in, out);
-        return new Coordinate(out.x, out.y);
+        return transform.project(lon, lat);
     }
 
     /** Longitude/latitude degrees of a projected point in metres. */
     public Coordinate unproject(double x, double y) {
-        in.x = x;
-        in.y = y;
-        inverse.transform(in, out);
-        return new Coordinate(out.x, out.y);
+        return transform.unproject(x, y);
     }
 
     /** A projected copy of a longitude/latitude geometry (metres). */
     public Geometry project(Geometry lonLat) {
-        PointMapping m = (x, y, o) -> {
-            in.x = x;
-            in.y = y;
-            forward.transform(in, out);
-            o[0] = out.x;
-            o[1] = out.y;
-        };
-        return m.copyOf(lonLat);
+        return transform.project(lonLat);
     }
 
     /**

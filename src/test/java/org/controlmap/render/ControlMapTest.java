@@ -42,7 +42,7 @@ class ControlMapTest {
 
     @Test
     void baseMapOfAnotherWidthIsRefused() {
-        MapLayout.Base base = MapLayout.base(MapFixture.CATALOGUE.regions(), MapFixture.COUNTRIES, 800);
+        BaseMap base = new BaseMap(MapFixture.CATALOGUE.regions(), MapFixture.COUNTRIES, 800);
         assertThatThrownBy(() -> MapLayout.build(base, MapFixture.ALLOCATION, MapFixture.PIECES, SCHEMATIC))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -148,7 +148,7 @@ class MapRenderTest {
                 double[] px = scene.georef().pixel(proj, lon, lat);
                 int rgb = img.getRGB((int) px[0], (int) px[1]) & 0xFFFFFF;
                 inside++;
-                if (rgb == MapLayout.HELD_BY_RU) {
+                if (rgb == Palette.HELD_BY_RU) {
                     red++;
                 }
             }
@@ -167,7 +167,7 @@ class MapRenderTest {
         assertThat(heldShare(img, "UA-46")).isZero(); // Lviv
         assertThat(heldShare(img, "UA-23")).isBetween(0.5, 0.85); // Zaporizhzhia, 70%
         double[] lviv = scene.georef().pixel(new MapProjection(), 24.03, 49.84);
-        assertThat(img.getRGB((int) lviv[0], (int) lviv[1]) & 0xFFFFFF).isNotEqualTo(MapLayout.HELD_BY_RU);
+        assertThat(img.getRGB((int) lviv[0], (int) lviv[1]) & 0xFFFFFF).isNotEqualTo(Palette.HELD_BY_RU);
     }
 
     @Test
@@ -236,17 +236,17 @@ class MapRenderTest {
         for (Element e : paths(doc, "region")) {
             String fill = e.getAttribute("fill");
             switch (e.getAttribute("data-iso")) {
-                case "UA-43", "UA-14", "UA-09" -> assertThat(fill).isEqualTo(SvgMap.hex(MapLayout.REDS[4]));
-                case "UA-23", "UA-65" -> assertThat(fill).isEqualTo(SvgMap.hex(MapLayout.REDS[3]));
-                case "UA-63", "UA-48" -> assertThat(fill).isEqualTo(SvgMap.hex(MapLayout.REDS[0]));
-                case "UA-46", "UA-30" -> assertThat(fill).isEqualTo(SvgMap.hex(MapLayout.UKRAINE));
+                case "UA-43", "UA-14", "UA-09" -> assertThat(fill).isEqualTo(SvgMap.hex(Palette.REDS[4]));
+                case "UA-23", "UA-65" -> assertThat(fill).isEqualTo(SvgMap.hex(Palette.REDS[3]));
+                case "UA-63", "UA-48" -> assertThat(fill).isEqualTo(SvgMap.hex(Palette.REDS[0]));
+                case "UA-46", "UA-30" -> assertThat(fill).isEqualTo(SvgMap.hex(Palette.UKRAINE));
                 default -> { }
             }
         }
-        assertThat(MapLayout.choroplethClass(0)).isZero();
-        assertThat(MapLayout.choroplethClass(4.99)).isEqualTo(1);
-        assertThat(MapLayout.choroplethClass(5)).isEqualTo(2);
-        assertThat(MapLayout.choroplethClass(75)).isEqualTo(5);
+        assertThat(Palette.choroplethClass(0)).isZero();
+        assertThat(Palette.choroplethClass(4.99)).isEqualTo(1);
+        assertThat(Palette.choroplethClass(5)).isEqualTo(2);
+        assertThat(Palette.choroplethClass(75)).isEqualTo(5);
     }
 
     @Test
@@ -294,13 +294,13 @@ class MapRenderTest {
 
     @Test
     void longNamesBreakAtAHyphenASpaceOrBeforeAUkrainianAdjectivalEnding() {
-        assertThat(MapLayout.splitName("Ivano-Frankivsk")).isEqualTo("Ivano-\nFrankivsk");
-        assertThat(MapLayout.splitName("Kyiv City")).isEqualTo("Kyiv\nCity");
-        assertThat(MapLayout.splitName("Тернопільська")).isEqualTo("Тернопіль-\nська");
-        assertThat(MapLayout.splitName("Донецька")).isEqualTo("Доне-\nцька");
-        assertThat(MapLayout.splitName("Запорізька")).isEqualTo("Запорі-\nзька");
-        assertThat(MapLayout.splitName("Khmelnytskyi")).isEqualTo("Khmelnytskyi");
-        assertThat(MapLayout.splitName("Сумська")).isEqualTo("Сум-\nська");
+        assertThat(RegionLabels.splitName("Ivano-Frankivsk")).isEqualTo("Ivano-\nFrankivsk");
+        assertThat(RegionLabels.splitName("Kyiv City")).isEqualTo("Kyiv\nCity");
+        assertThat(RegionLabels.splitName("Тернопільська")).isEqualTo("Тернопіль-\nська");
+        assertThat(RegionLabels.splitName("Донецька")).isEqualTo("Доне-\nцька");
+        assertThat(RegionLabels.splitName("Запорізька")).isEqualTo("Запорі-\nзька");
+        assertThat(RegionLabels.splitName("Khmelnytskyi")).isEqualTo("Khmelnytskyi");
+        assertThat(RegionLabels.splitName("Сумська")).isEqualTo("Сум-\nська");
     }
 
     @Test

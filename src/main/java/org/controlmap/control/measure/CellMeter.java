@@ -1,5 +1,6 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.geodata.Polygons;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -186,7 +187,7 @@ final class CellMeter {
         double[] km2 = new double[c.region.length];
         double outside;
         try {
-            Geometry inCell = ControlOverlay.polygonal(OverlayNGRobust.overlay(held, c.rect, OverlayNG.INTERSECTION));
+            Geometry inCell = Polygons.polygonal(OverlayNGRobust.overlay(held, c.rect, OverlayNG.INTERSECTION));
             for (int k = 0; k < c.region.length; k++) {
                 km2[k] = area(c.piece[k], c.pieceKm2[k], inCell);
             }
@@ -207,7 +208,7 @@ final class CellMeter {
             return GeodesicArea.km2(inCell.norm());
         }
         // Normalised so the sum runs in the same order however the overlay started its rings.
-        Geometry g = ControlOverlay.polygonal(OverlayNGRobust.overlay(piece, inCell, OverlayNG.INTERSECTION));
+        Geometry g = Polygons.polygonal(OverlayNGRobust.overlay(piece, inCell, OverlayNG.INTERSECTION));
         return GeodesicArea.km2(g.norm());
     }
 
@@ -229,13 +230,13 @@ final class CellMeter {
                     return new Cell(rect, new int[] {r}, new Geometry[] {whole},
                             new double[] {GeodesicArea.km2(whole)}, GF.createPolygon(), 0);
                 }
-                Geometry piece = ControlOverlay.polygonal(OverlayNGRobust.overlay(g, rect, OverlayNG.INTERSECTION));
+                Geometry piece = Polygons.polygonal(OverlayNGRobust.overlay(g, rect, OverlayNG.INTERSECTION));
                 if (!piece.isEmpty()) {
                     idx.add(r);
                     pieces.add(piece.norm());
                 }
             }
-            Geometry outside = pieces.isEmpty() ? rect : ControlOverlay.polygonal(
+            Geometry outside = pieces.isEmpty() ? rect : Polygons.polygonal(
                     OverlayNGRobust.overlay(rect, OverlayNGRobust.union(pieces), OverlayNG.DIFFERENCE)).norm();
             double[] km2 = new double[pieces.size()];
             for (int p = 0; p < km2.length; p++) {

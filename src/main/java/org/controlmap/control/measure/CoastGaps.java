@@ -1,5 +1,6 @@
 package org.controlmap.control.measure;
 
+import static org.controlmap.geodata.Polygons.polygonal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +24,6 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.geom.util.NoninvertibleTransformationException;
-import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -314,12 +314,6 @@ public final class CoastGaps {
             }
         }
         return touch >= MIN_TOUCH_KM && inner <= MAX_INNER_KM;
-    }
-
-    private static Geometry polygonal(Geometry g) {
-        @SuppressWarnings("unchecked")
-        List<Geometry> ps = (List<Geometry>) (List<?>) PolygonExtracter.getPolygons(g);
-        return ps.isEmpty() ? GF.createMultiPolygon() : GF.buildGeometry(ps);
     }
 
     // ---- bands -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.geodata.Polygons;
 import java.util.ArrayList;
 import java.util.List;
 import org.controlmap.control.Controller;
@@ -99,7 +100,7 @@ public record ControlChange(Controller controller, String from, String to, Geome
 
     private static Geometry difference(Geometry x, Geometry y, String nx, String ny) {
         try {
-            return ControlOverlay.polygonal(OverlayNGRobust.overlay(x, y, OverlayNG.DIFFERENCE));
+            return Polygons.polygonal(OverlayNGRobust.overlay(x, y, OverlayNG.DIFFERENCE));
         } catch (RuntimeException e) {
             throw new InputException(nx + ": cannot compare its polygons with " + ny + " (" + e.getMessage() + ")",
                     e);

@@ -1,5 +1,6 @@
 package org.controlmap.control.measure;
 
+import static org.controlmap.geodata.Polygons.polygonal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -447,16 +448,6 @@ public final class ControlOverlay {
             throw new InputException(name + ": cannot subtract the regions and their mismatch zones from its"
                     + " polygons (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** Keeps the polygonal parts of an overlay result (intersections may add stray lines or points). */
-    static Geometry polygonal(Geometry g) {
-        if (g instanceof org.locationtech.jts.geom.Polygonal || g.isEmpty()) {
-            return g;
-        }
-        @SuppressWarnings("unchecked")
-        List<Geometry> polys = (List<Geometry>) (List<?>) PolygonExtracter.getPolygons(g);
-        return polys.isEmpty() ? GF.createMultiPolygon() : GF.buildGeometry(polys);
     }
 
     private Allocation allocation(List<Measurement.RegionPart> parts, Map<Controller, Geometry> outside,

@@ -1,5 +1,6 @@
 package org.controlmap.control.measure;
 
+import static org.controlmap.geodata.Polygons.polygonal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
@@ -192,13 +192,6 @@ public final class MismatchZones {
         }
         Geometry reach = OverlayNGRobust.union(reachParts);
         return new MismatchZones(home, zones, reach, limitKm);
-    }
-
-    private static Geometry polygonal(Geometry g) {
-        List<?> polys = PolygonExtracter.getPolygons(g);
-        @SuppressWarnings("unchecked")
-        List<Geometry> ps = (List<Geometry>) polys;
-        return ps.isEmpty() ? GF.createMultiPolygon() : GF.buildGeometry(ps);
     }
 
     /** Writes zones as compiled features: one per home region ({@code iso}), then the reach. */

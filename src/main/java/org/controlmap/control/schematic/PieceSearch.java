@@ -5,7 +5,6 @@ import static org.controlmap.control.schematic.SchematicLayout.AREA_TOLERANCE;
 import static org.controlmap.control.schematic.SchematicLayout.GF;
 import static org.controlmap.control.schematic.SchematicLayout.MAX_ITERATIONS;
 import static org.controlmap.control.schematic.SchematicLayout.buffer;
-import static org.controlmap.control.schematic.SchematicLayout.largest;
 import static org.controlmap.control.schematic.SchematicLayout.lines;
 import static org.controlmap.control.schematic.SchematicLayout.merged;
 
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.controlmap.geodata.GeodesicArea;
+import org.controlmap.geodata.Polygons;
 import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -422,7 +422,7 @@ final class PieceSearch {
                 bestArea = a;
             }
         }
-        return best != null ? best : largest(x);
+        return best != null ? best : Polygons.largest(x);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
 import org.controlmap.geodata.GeodesicArea;
+import org.controlmap.geodata.Polygons;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
 import org.locationtech.jts.algorithm.InteriorPointArea;
@@ -482,7 +483,7 @@ public final class SchematicLayout {
             grownFrom = "nearest point to " + String.join(" + ", sources.stream().map(s -> s.label()
                     .replace("border with ", "")).toList());
         } else {
-            best = largestPart(regionP);
+            best = Polygons.largestIndex(regionP);
             seed = GF.createPoint(InteriorPointArea.getInteriorPoint(regionP.getGeometryN(best)));
             grownFrom = "region centre";
         }
@@ -722,26 +723,6 @@ public final class SchematicLayout {
             if (d < bestD) {
                 bestD = d;
                 best = k;
-            }
-        }
-        return best;
-    }
-
-    private static int largestPart(Geometry regionP) {
-        int best = 0;
-        for (int k = 1; k < regionP.getNumGeometries(); k++) {
-            if (regionP.getGeometryN(k).getArea() > regionP.getGeometryN(best).getArea()) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    static Geometry largest(Geometry g) {
-        Geometry best = g.getGeometryN(0);
-        for (int i = 1; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i).getArea() > best.getArea()) {
-                best = g.getGeometryN(i);
             }
         }
         return best;

@@ -1,5 +1,6 @@
 package org.controlmap.geodata.build;
 
+import org.controlmap.geodata.Polygons;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,7 +31,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -285,10 +285,10 @@ public final class NaturalEarthExtract {
         return UnaryUnionOp.union(parts);
     }
 
+    /** {@link Polygons#polygonal}, always as a MultiPolygon: the extract writes every outline as one. */
     private static Geometry polygonal(Geometry g) {
-        @SuppressWarnings("unchecked")
-        List<Polygon> ps = PolygonExtracter.getPolygons(g);
-        return GF.createMultiPolygon(ps.toArray(Polygon[]::new));
+        Geometry p = Polygons.polygonal(g);
+        return p instanceof Polygon one ? GF.createMultiPolygon(new Polygon[] {one}) : p;
     }
 
     // ------------------------------------------------------------ GeoJSON in

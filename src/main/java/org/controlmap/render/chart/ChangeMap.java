@@ -12,6 +12,7 @@ import java.util.Map;
 import org.controlmap.control.Controller;
 import org.controlmap.control.NumberText;
 import org.controlmap.control.measure.ControlChange;
+import org.controlmap.geodata.Polygons;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
@@ -19,6 +20,7 @@ import org.controlmap.render.LabelPlacer;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapProjection;
 import org.controlmap.render.MapScene;
+import org.controlmap.render.Palette;
 import org.controlmap.render.ScaleBar;
 import org.controlmap.render.TextWidths;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
@@ -43,11 +45,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * PNG and PDF back ends draw it like every other map.
  */
 public final class ChangeMap {
-    private static final int GAINED = 0xB2182B;
-    private static final int LOST = 0x2166AC;
-    private static final int HELD = 0xA52714;
-    private static final int INK = 0x222222;
-    private static final int MUTED = 0x555555;
+    private static final int GAINED = Palette.GAINED;
+    private static final int LOST = Palette.LOST;
+    private static final int HELD = Palette.CHANGE_HELD;
+    private static final int INK = Palette.TEXT;
+    private static final int MUTED = Palette.TEXT_MUTED;
     private static final double WIDTH = 1000;
     private static final double NAME_PX = 13;
     private static final double FIGURE_PX = 12;
@@ -99,16 +101,16 @@ public final class ChangeMap {
         Geometry frame = GF.toGeometry(env);
 
         List<MapScene.Item> items = new ArrayList<>();
-        items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, 0, height)), MapScene.Style.fill(0xFFFFFF), null,
+        items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, 0, height)), MapScene.Style.fill(Palette.WHITE), null,
                 null));
-        items.add(figure(px(frame, georef), MapScene.Style.fill(0xDCE9F2), "sea", null));
+        items.add(figure(px(frame, georef), MapScene.Style.fill(Palette.SEA), "sea", null));
         List<MapScene.Item> land = new ArrayList<>();
         Map<Region, Geometry> visible = new LinkedHashMap<>();
         for (CountryOutline c : countries) {
             Geometry g = clip(proj.project(c.geometry()), frame);
             if (!g.isEmpty()) {
-                land.add(figure(px(g, georef), MapScene.Style.fillAndLine(c.iso().equals("UA") ? 0xFFFFFF : 0xEEEEEE,
-                        0x999999, 0.8), "country", c.nameEn()));
+                land.add(figure(px(g, georef), MapScene.Style.fillAndLine(c.iso().equals("UA") ? Palette.UKRAINE
+                        : Palette.CHANGE_NEIGHBOUR, Palette.CHANGE_COUNTRY_EDGE, 0.8), "country", c.nameEn()));
             }
         }
         for (Region r : regions) {
@@ -116,7 +118,7 @@ public final class ChangeMap {
             if (!g.isEmpty()) {
                 Geometry p = px(g, georef);
                 visible.put(r, p);
-                land.add(figure(p, new MapScene.Style(countries.isEmpty() ? 0xFFFFFF : -1, 1, 0xAAAAAA,
+                land.add(figure(p, new MapScene.Style(countries.isEmpty() ? Palette.UKRAINE : -1, 1, Palette.CHANGE_REGION_EDGE,
                         0.6, null), "region", r.iso() + " " + r.nameEn()));
             }
         }
@@ -131,7 +133,7 @@ public final class ChangeMap {
                 "regained by " + other(c).name() + ": " + NumberText.grouped(round(totals[1])) + " km²"));
         items.add(labels(change, visible, px(clip(gained, frame), georef), px(clip(lost, frame), georef),
                 new Envelope(0, WIDTH, TOP, TOP + mapH)));
-        items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, TOP, TOP + mapH)), MapScene.Style.line(0x666666, 1),
+        items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, TOP, TOP + mapH)), MapScene.Style.line(Palette.CHANGE_FRAME, 1),
                 "frame", null));
 
         String title = "Territory that changed hands, " + fromLabel + " → " + toLabel;
@@ -177,7 +179,7 @@ public final class ChangeMap {
         TextWidths widths = TextWidths.get();
         List<MapScene.Item> labels = new ArrayList<>();
         for (Region r : order) {
-            Polygon part = LabelPlacer.largestPart(visible.get(r));
+            Polygon part = Polygons.largest(visible.get(r));
             if (part == null || part.getArea() < 400) {
                 continue;
             }
@@ -190,7 +192,7 @@ public final class ChangeMap {
             w += 6;
             double h = NAME_PX * 1.25 + (figure != null ? FIGURE_PX * 1.2 : 0);
             Geometry free = changed.isEmpty() || !changed.getEnvelopeInternal().intersects(part.getEnvelopeInternal())
-                    ? part : LabelPlacer.largestPart(OverlayNGRobust.overlay(part, changed, OverlayNG.DIFFERENCE));
+                    ? part : Polygons.largest(OverlayNGRobust.overlay(part, changed, OverlayNG.DIFFERENCE));
             if (free == null) {
                 continue;
             }
@@ -203,10 +205,10 @@ public final class ChangeMap {
             double top = c.y - h / 2;
             List<MapScene.Item> lines = new ArrayList<>();
             lines.add(new MapScene.Text(round(c.x), round(top + NAME_PX), r.nameEn(), NAME_PX, true,
-                    MapScene.Anchor.MIDDLE, INK, 0xFFFFFF, 2.5, "name"));
+                    MapScene.Anchor.MIDDLE, INK, Palette.WHITE, 2.5, "name"));
             if (figure != null) {
                 lines.add(new MapScene.Text(round(c.x), round(top + NAME_PX * 1.25 + FIGURE_PX), figure, FIGURE_PX,
-                        false, MapScene.Anchor.MIDDLE, km2 > 0 ? GAINED : LOST, 0xFFFFFF, 2.5, "figure"));
+                        false, MapScene.Anchor.MIDDLE, km2 > 0 ? GAINED : LOST, Palette.WHITE, 2.5, "figure"));
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("data-iso", r.iso());
@@ -229,28 +231,18 @@ public final class ChangeMap {
         ScaleBar fit = ScaleBar.fit(proj, proj.unproject(env.centre().x, env.centre().y).y, scale, 160, 10);
         double km = fit.km();
         double lat = fit.lat();
-        double barW = fit.px();
         String note = "(scale at " + NumberText.plain(lat) + "°N)";
         String end = NumberText.plain(km) + " km";
-        double noteW = TextWidths.get().width(note, 11, false);
-        double x1 = right - noteW - 8 - TextWidths.get().width(end, 12, false) / 2;
-        double x0 = x1 - barW;
-        double bh = 5;
-        double by = y - 16;
-        List<MapScene.Item> out = new ArrayList<>();
-        out.add(figure(GF.toGeometry(new Envelope(round(x0), round(x0 + barW / 2), by, by + bh)),
-                MapScene.Style.fillAndLine(INK, INK, 0.8), "scale-bar", null));
-        out.add(figure(GF.toGeometry(new Envelope(round(x0 + barW / 2), round(x1), by, by + bh)),
-                MapScene.Style.fillAndLine(0xFFFFFF, INK, 0.8), "scale-bar", null));
-        out.add(new MapScene.Text(round(x0), y, "0", 12, false, MapScene.Anchor.MIDDLE, INK, -1, 0, "scale"));
-        out.add(new MapScene.Text(round(x0 + barW / 2), y, NumberText.plain(km / 2), 12, false,
-                MapScene.Anchor.MIDDLE, INK, -1, 0, "scale"));
-        out.add(new MapScene.Text(round(x1), y, end, 12, false, MapScene.Anchor.MIDDLE, INK, -1, 0, "scale"));
-        out.add(new MapScene.Text(round(right - noteW), y, note, 11, false, MapScene.Anchor.START, MUTED, -1, 0,
-                "scale"));
+        double gap = 8;
+        double x0 = right - TextWidths.get().width(note, 11, false) - gap - TextWidths.get().width(end, 12, false) / 2
+                - fit.px();
+        ScaleBar.Drawing drawn = fit.draw(x0, y - 16, y, new ScaleBar.Look(5, 0.8, 12, 11, gap),
+                NumberText.plain(km / 2), end, note);
+        List<MapScene.Item> out = new ArrayList<>(drawn.bars());
+        out.addAll(drawn.labels());
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("data-scale-km", NumberText.plain(km));
-        attrs.put("data-scale-px", Double.toString(round(x1) - round(x0)));
+        attrs.put("data-scale-px", Double.toString(round(x0 + fit.px()) - round(x0)));
         attrs.put("data-scale-lat", Double.toString(lat));
         return new MapScene.Group("scale", attrs, out);
     }

@@ -26,6 +26,7 @@ import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
 import org.controlmap.render.MapFonts;
+import org.controlmap.render.Palette;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -62,13 +63,9 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
     private static final int LEFT = 92;
     private static final int RIGHT_LEGEND = 290;
     private static final int GAP = 52;
-    // Okabe & Ito (2008) colour-blind-safe palette; the first, a dark red, is the total.
-    private static final Color[] PALETTE = {
-        new Color(0xB2182B), new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
-        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0x000000)};
-    private static final Color GRID = new Color(0xDDDDDD);
-    private static final Color INK = new Color(0x222222);
-    private static final Color MUTED = new Color(0x555555);
+    private static final Color GRID = new Color(Palette.GRID);
+    private static final Color INK = new Color(Palette.TEXT);
+    private static final Color MUTED = new Color(Palette.TEXT_MUTED);
 
     public int width() {
         return WIDTH;
@@ -239,7 +236,7 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
         g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         int i = 0;
         for (Line l : p.lines()) {
-            Color c = PALETTE[i % PALETTE.length];
+            Color c = new Color(Palette.seriesLine(i));
             Path2D.Double path = new Path2D.Double();
             for (int k = 0; k < l.values().length; k++) {
                 double xx = xOf.apply(l.dates().get(k));

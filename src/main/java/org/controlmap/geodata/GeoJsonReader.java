@@ -265,6 +265,8 @@ public final class GeoJsonReader {
         private double maxY = Double.NEGATIVE_INFINITY;
         private int firstPolygonFeature = -1;
         private Obj top;
+        private boolean coordinatesSeen;
+        private LonLatTransform transform; // from a crs member naming a projected system; null for lon/lat
 
         Parse(String name) {
             this.name = name;
@@ -524,8 +526,23 @@ public final class GeoJsonReader {
                     described = "EPSG:" + code;
                 }
             }
-            throw error(l, path, "this file looks projected (crs " + oneLine(described)
-                    + "); controlmap needs longitude/latitude (CRS84)");
+            Matcher epsg = EPSG_CODE.matcher(described);
+            if (!epsg.find()) {
+                throw error(l, path, "crs " + oneLine(described) + " is not a coordinate system controlmap knows;"
+                        + " convert the file to longitude/latitude (ogr2ogr -t_srs EPSG:4326)");
+            }
+            if (coordinatesSeen) {
+                throw error(l, path, "crs " + oneLine(described) + " comes after the coordinates it describes;"
+                        + " controlmap applies a crs member only before them (where GDAL writes it)");
+            }
+            try {
+                // Old-style GeoJSON (2008): reproject each position as it is read, so every check after
+                // (range, antimeridian, repair, areas) sees lon/lat. Only such files load proj4j.
+                transform = LonLatTransform.of("EPSG", Long.parseLong(epsg.group(1)));
+            } catch (IllegalArgumentException e) {
+                throw error(l, path, "crs " + oneLine(described) + ": " + e.getMessage()
+                        + "; convert the file to longitude/latitude (ogr2ogr -t_srs EPSG:4326)");
+            }
         }
 
         // ---- properties -----------------------------------------------------------------------
@@ -585,6 +602,7 @@ public final class GeoJsonReader {
                 throw error(p.currentTokenLocation(), path, "\"coordinates\" must be an array, found " + describe(v));
             }
             bufLen = 0;
+            coordinatesSeen = true;
             JsonLocation l = p.currentTokenLocation();
             Node n = readArray(path, 0);
             if (n == null) { // a single position, as in a Point
@@ -698,6 +716,15 @@ public final class GeoJsonReader {
                     throw error(p.currentTokenLocation(), path(path, level),
                             "position must contain only numbers, found " + describe(t));
                 }
+            }
+            if (transform != null && Double.isFinite(x) && Double.isFinite(y)) {
+                double[] ll = transform.apply(x, y);
+                if (!(Math.abs(ll[0]) <= 180 && Math.abs(ll[1]) <= 90)) {
+                    throw error(start, path(path, level), String.format(Locale.ROOT, "position (%s, %s) in %s"
+                            + " has no longitude/latitude", num(x), num(y), transform.label()));
+                }
+                x = ll[0];
+                y = ll[1];
             }
             if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
                 String what = Double.isFinite(x) && Double.isFinite(y)
@@ -1097,6 +1124,9 @@ public final class GeoJsonReader {
         return c.endsWith("CRS84") || c.endsWith("CRS:84")
                 || c.contains("EPSG") && (c.endsWith(":4326") || c.endsWith("/4326"));
     }
+
+    /** The EPSG code at the end of a crs name: EPSG:3857, urn:ogc:def:crs:EPSG::3857, .../EPSG/0/3857. */
+    private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG.*?(\\d+)\\s*$");
 
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
 

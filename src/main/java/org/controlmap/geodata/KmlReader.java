@@ -228,7 +228,6 @@ final class KmlReader {
             Object n = props.get("name");
             String where = InputException.at(name, at.getLineNumber(), at.getColumnNumber(), "Placemark " + index
                     + (n == null ? "" : " (\"" + n + "\")")).getMessage();
-            where = where.substring(0, where.length() - 2); // without the ": " that at() appends
             Geometry g = parts.isEmpty() ? null
                     : parts.size() == 1 ? parts.get(0) : GF.buildGeometry(parts);
             out.add(index, props, g, where);

@@ -60,7 +60,7 @@ final class InputOptions {
             throw new InputException("--controller needs --control");
         }
         attribution.validate(control != null);
-        if (control == null && (!selection.where.isEmpty() || selection.layer != null)) {
+        if (control == null && (selection.where.length > 0 || selection.layer != null)) {
             throw new InputException((selection.layer != null ? "--layer" : "--where") + " needs --control");
         }
         selection.selection();

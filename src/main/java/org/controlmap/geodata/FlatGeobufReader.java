@@ -14,7 +14,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.wololo.flatgeobuf.ColumnMeta;
 import org.wololo.flatgeobuf.GeometryConversions;
 import org.wololo.flatgeobuf.HeaderMeta;
-import org.wololo.flatgeobuf.PackedRTree;
 import org.wololo.flatgeobuf.generated.ColumnType;
 import org.wololo.flatgeobuf.generated.Crs;
 import org.wololo.flatgeobuf.generated.Feature;
@@ -79,7 +78,11 @@ final class FlatGeobufReader {
         }
         long pos = hm.offset;
         if (hm.indexNodeSize > 0 && hm.featuresCount > 0) {
-            pos += PackedRTree.calcSize((int) hm.featuresCount, hm.indexNodeSize);
+            if (hm.indexNodeSize < 2) {
+                throw new InputException(name + ": byte 8: FlatGeobuf header is corrupt (index node size "
+                        + hm.indexNodeSize + ")");
+            }
+            pos += indexSize(hm.featuresCount, hm.indexNodeSize);
         }
         FeatureCollector out = new FeatureCollector(name, warnings);
         int index = 0;
@@ -120,6 +123,24 @@ final class FlatGeobufReader {
                     + " (truncated?)");
         }
         return new GeoJsonReader.Document(out.finish(), members, Map.of());
+    }
+
+    /**
+     * Bytes of the packed Hilbert R-tree that follows the header: 40 bytes a node, over all levels
+     * (the FlatGeobuf spec; as the library's {@code PackedRTree.calcSize}, whose class needs Guava).
+     */
+    static long indexSize(long features, int nodeSize) {
+        if (nodeSize < 2) {
+            throw new IllegalArgumentException("index node size " + nodeSize + " (must be at least 2)");
+        }
+        int size = Math.min(nodeSize, 65535);
+        long n = features;
+        long nodes = n;
+        do {
+            n = (n + size - 1) / size;
+            nodes += n;
+        } while (n != 1);
+        return nodes * 40;
     }
 
     private static LonLatTransform transform(String name, Crs crs) {

@@ -21,9 +21,8 @@ import org.locationtech.proj4j.ProjCoordinate;
  * codes as proj4 parameters; WKT definitions too). This class is only loaded for such files: a plain GeoJSON
  * file in CRS84 never touches proj4j.
  *
- * <p>Datum shifts are proj4j's (towgs84 parameters where the definition has them; no grid files), which is
- * well under a metre for WGS84-based systems (Web Mercator, UTM) and a few metres for Pulkovo 1942 ones:
- * far below what shifts a region's km² at the 6th digit only for WGS84-based ones, so the docs say so.
+ * <p>Datum shifts are proj4j's (towgs84 parameters where the definition has them; no grid files): none for
+ * systems on WGS84 (Web Mercator, UTM), a few metres for Pulkovo 1942 ones (docs/inputs.md).
  */
 final class LonLatTransform {
 

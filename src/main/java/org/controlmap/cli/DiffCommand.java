@@ -51,6 +51,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     AttributionOptions attribution = new AttributionOptions();
 
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
     @Option(names = "--format", paramLabel = "csv|md|json",
             description = "Table format. Default: from the -o extension when it is a table, else csv.")
     ChangeFormat format;
@@ -82,6 +85,7 @@ final class DiffCommand implements Callable<Integer> {
         if (date != null) {
             throw new InputException("--date: diff compares two snapshots; give --from-date and/or --to-date");
         }
+        selection.selection(); // a malformed --where is refused before any work
         LocalDate fromDay = fromDate == null ? null : InputOptions.parseDate("--from-date", fromDate);
         LocalDate toDay = toDate == null ? null : InputOptions.parseDate("--to-date", toDate);
         ChangeFormat fmt = format;
@@ -103,11 +107,11 @@ final class DiffCommand implements Callable<Integer> {
             fmt = ChangeFormat.CSV;
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
-        ControlFile a = ControlFile.read(from, controller, fromDay, null, w -> InputOptions.warn(spec, w));
+        ControlFile a = ControlFile.read(from, controller, fromDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
         if (a.date() == null) {
             InputOptions.warn(spec, a.noDateWarning("--from-date"));
         }
-        ControlFile b = ControlFile.read(to, controller, toDay, null, w -> InputOptions.warn(spec, w));
+        ControlFile b = ControlFile.read(to, controller, toDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
         if (b.date() == null) {
             InputOptions.warn(spec, b.noDateWarning("--to-date"));
         }

@@ -23,8 +23,8 @@ final class InputOptions {
     Path scenario;
 
     @Option(names = "--control", paramLabel = "FILE",
-            description = "Control polygons to measure (GeoJSON or .geojson.gz of territory held by one side, "
-                    + "e.g. a DeepStateMap export).")
+            description = "Control polygons to measure (territory held by one side, e.g. a DeepStateMap export): "
+                    + "GeoJSON, .geojson.gz, KML, KMZ, GeoPackage or FlatGeobuf (docs/inputs.md).")
     Path control;
 
     @Option(names = "--controller", paramLabel = "RU|UA",
@@ -33,6 +33,9 @@ final class InputOptions {
 
     @Mixin
     AttributionOptions attribution = new AttributionOptions();
+
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit printed with the figures (caption, map footer, check header) instead of the "
@@ -57,6 +60,10 @@ final class InputOptions {
             throw new InputException("--controller needs --control");
         }
         attribution.validate(control != null);
+        if (control == null && (selection.where.length > 0 || selection.layer != null)) {
+            throw new InputException((selection.layer != null ? "--layer" : "--where") + " needs --control");
+        }
+        selection.selection();
         date();
     }
 
@@ -101,7 +108,8 @@ final class InputOptions {
         if (control == null) {
             return null;
         }
-        ControlFile file = ControlFile.read(control, side(), date(), source, w -> warn(spec, w));
+        ControlFile file = ControlFile.read(control, side(), date(), source, selection.selection(),
+                w -> warn(spec, w));
         if (file.date() == null) {
             warn(spec, file.noDateWarning("--date"));
         }

@@ -26,6 +26,18 @@ public final class Main implements Runnable {
     private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
 
     static {
+        // picocli probes for Groovy closures with Class.forName("groovy.lang.Closure"): a miss that opens
+        // every jar on the class path, 36 of them with the GeoPackage and FlatGeobuf readers' libraries.
+        // There are no closures here, so skip the probe (start-up of a short run).
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        // Each @Option is an annotation proxy made through one reflective constructor; past 15 calls the JDK
+        // spends ~5 ms generating a bytecode accessor for it ("inflation"), which a run of one command, with
+        // 16 or more options, never earns back. Read when reflection is first used, i.e. after this.
+        if (System.getProperty("sun.reflect.inflationThreshold") == null) {
+            System.setProperty("sun.reflect.inflationThreshold", "64");
+        }
         COMMANDS.put("areas", AreasCommand.class);
         COMMANDS.put("render", RenderCommand.class);
         COMMANDS.put("check", CheckCommand.class);

@@ -47,7 +47,7 @@ final class SeriesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "INPUT", arity = "1..*",
-            description = "Snapshot files (.geojson, .geojson.gz), directories of them, or glob patterns; or one "
+            description = "Snapshot files (.geojson, .geojson.gz, .kml, .kmz, .gpkg, .fgb), directories of them, or glob patterns; or one "
                     + "FeatureCollection whose features carry a 'date'.")
     List<String> inputs;
 
@@ -64,6 +64,9 @@ final class SeriesCommand implements Callable<Integer> {
 
     @Mixin
     AttributionOptions attribution = new AttributionOptions();
+
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
 
     @Option(names = "--format", paramLabel = "csv|json",
             description = "Output format. Default: from the -o extension, else csv.")
@@ -103,6 +106,7 @@ final class SeriesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        selection.selection(); // a malformed --where is refused before any work
         if (date != null) {
             throw new InputException("--date: series takes each snapshot's date from its file name or its "
                     + "properties; rename the file or give it a date property");
@@ -147,7 +151,7 @@ final class SeriesCommand implements Callable<Integer> {
             chosen.add(rs.get(0));
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ControlSeries series = ControlSeries.measure(inputs, ControlOverlay.of(catalogue), controller,
+        ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue), controller,
                 attribution.options(basis), source, n, progress(),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         SeriesFormat f = fmt;

@@ -25,6 +25,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -221,6 +223,8 @@ public final class GeoJsonReader {
         private final GeoJsonDiagnostics diag;
         private final GeoJsonGeometry geometry;
         private Obj top;
+        private boolean coordinatesSeen;
+        private LonLatTransform transform; // from a crs member naming a projected system; null for lon/lat
 
         Parse(String name) {
             this.name = name;
@@ -468,8 +472,23 @@ public final class GeoJsonReader {
                     described = "EPSG:" + code;
                 }
             }
-            throw diag.error(l, path, "this file looks projected (crs " + Quote.cut(described)
-                    + "); controlmap needs longitude/latitude (CRS84)");
+            Matcher epsg = EPSG_CODE.matcher(described);
+            if (!epsg.find()) {
+                throw diag.error(l, path, "crs " + Quote.cut(described) + " is not a coordinate system controlmap knows;"
+                        + " convert the file to longitude/latitude (ogr2ogr -t_srs EPSG:4326)");
+            }
+            if (coordinatesSeen) {
+                throw diag.error(l, path, "crs " + Quote.cut(described) + " comes after the coordinates it describes;"
+                        + " controlmap applies a crs member only before them (where GDAL writes it)");
+            }
+            try {
+                // Old-style GeoJSON (2008): reproject each position as it is read, so every check after
+                // (range, antimeridian, repair, areas) sees lon/lat. Only such files load proj4j.
+                transform = LonLatTransform.of("EPSG", Long.parseLong(epsg.group(1)));
+            } catch (IllegalArgumentException e) {
+                throw diag.error(l, path, "crs " + Quote.cut(described) + ": " + e.getMessage()
+                        + "; convert the file to longitude/latitude (ogr2ogr -t_srs EPSG:4326)");
+            }
         }
 
         // ---- properties -----------------------------------------------------------------------
@@ -500,6 +519,7 @@ public final class GeoJsonReader {
                         "\"coordinates\" must be an array, found " + describe(v));
             }
             bufLen = 0;
+            coordinatesSeen = true;
             JsonLocation l = p.currentTokenLocation();
             Node n = readArray(path, 0);
             if (n == null) { // a single position, as in a Point
@@ -623,6 +643,16 @@ public final class GeoJsonReader {
                     requireNumber(path, level, k);
                 }
             }
+            if (transform != null && Double.isFinite(x) && Double.isFinite(y)) {
+                double[] ll = transform.apply(x, y);
+                if (!(Math.abs(ll[0]) <= 180 && Math.abs(ll[1]) <= 90)) {
+                    throw diag.error(start, path(path, level), String.format(Locale.ROOT, "position (%s, %s) in %s"
+                            + " has no longitude/latitude", GeoJsonDiagnostics.num(x), GeoJsonDiagnostics.num(y),
+                            transform.label()));
+                }
+                x = ll[0];
+                y = ll[1];
+            }
             if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
                 String what = Double.isFinite(x) && Double.isFinite(y)
                         ? String.format(Locale.ROOT, "coordinates outside longitude/latitude range (%s, %s): this"
@@ -676,6 +706,9 @@ public final class GeoJsonReader {
         return c.endsWith("CRS84") || c.endsWith("CRS:84")
                 || c.contains("EPSG") && (c.endsWith(":4326") || c.endsWith("/4326"));
     }
+
+    /** The EPSG code at the end of a crs name: EPSG:3857, urn:ogc:def:crs:EPSG::3857, .../EPSG/0/3857. */
+    private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG.*?(\\d+)\\s*$");
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();

@@ -326,21 +326,56 @@ class GeoJsonReaderTest {
                 .startsWith("x.geojson:2:88: features[0].geometry.coordinates[0][1]: position must");
     }
 
-    @Test
-    void aProjectedCrsIsRejected() {
-        String json = "{\"type\":\"FeatureCollection\",\n\"crs\":{\"type\":\"name\",\"properties\":"
-                + "{\"name\":\"urn:ogc:def:crs:EPSG::3857\"}},\"features\":[" + feature(POLY) + "]}";
-        assertThat(error(json)).isEqualTo("x.geojson:2:7: crs: this file looks projected"
-                + " (crs urn:ogc:def:crs:EPSG::3857); controlmap needs longitude/latitude (CRS84)");
+    /** Web Mercator metres of (lon, lat) degrees, spherical formulas (EPSG:3857), to write a fixture. */
+    static double[] mercator(double lon, double lat) {
+        double r = 6378137;
+        return new double[] {Math.toRadians(lon) * r, r * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2))};
+    }
+
+    static String mercatorSquare() {
+        StringBuilder sb = new StringBuilder("[[");
+        double[][] ll = {{30, 50}, {31, 50}, {31, 51}, {30, 51}, {30, 50}};
+        for (int i = 0; i < ll.length; i++) {
+            double[] m = mercator(ll[i][0], ll[i][1]);
+            sb.append(i == 0 ? "" : ",").append('[').append(m[0]).append(',').append(m[1]).append(']');
+        }
+        return sb.append("]]").toString();
     }
 
     @Test
-    void oldStyleEpsgCrsIsCheckedToo() {
+    void aProjectedCrsIsReprojectedToLonLat() {
+        String json = "{\"type\":\"FeatureCollection\",\n\"crs\":{\"type\":\"name\",\"properties\":"
+                + "{\"name\":\"urn:ogc:def:crs:EPSG::3857\"}},\"features\":["
+                + feature("{\"type\":\"Polygon\",\"coordinates\":" + mercatorSquare() + "}") + "]}";
+        List<GeoFeature> fs = read(json);
+        assertThat(fs).hasSize(1);
+        org.locationtech.jts.geom.Envelope e = fs.get(0).geometry().getEnvelopeInternal();
+        assertThat(e.getMinX()).isCloseTo(30, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(e.getMaxY()).isCloseTo(51, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(GeodesicArea.km2(fs.get(0).geometry())).isCloseTo(
+                GeodesicArea.km2(read(collection(feature(POLY))).get(0).geometry()),
+                org.assertj.core.data.Percentage.withPercentage(1e-4));
+    }
+
+    @Test
+    void oldStyleEpsgCrsIsReadToo() {
         String crs = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"EPSG\",\"properties\":{\"code\":%s}},"
-                + "\"features\":[" + feature(POLY) + "]}";
-        assertThat(read(String.format(crs, "4326"))).hasSize(1);
-        assertThat(error(String.format(crs, "3857"))).isEqualTo("x.geojson:1:35: crs: this file looks projected"
-                + " (crs EPSG:3857); controlmap needs longitude/latitude (CRS84)");
+                + "\"features\":[%s]}";
+        assertThat(read(String.format(crs, "4326", feature(POLY)))).hasSize(1);
+        assertThat(read(String.format(crs, "3857", feature("{\"type\":\"Polygon\",\"coordinates\":"
+                + mercatorSquare() + "}"))).get(0).geometry().getEnvelopeInternal().getMinY())
+                .isCloseTo(50, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void anUnknownOrLateCrsIsRefused() {
+        String json = "{\"type\":\"FeatureCollection\",\n\"crs\":{\"type\":\"name\",\"properties\":"
+                + "{\"name\":\"urn:ogc:def:crs:FOO::12\"}},\"features\":[" + feature(POLY) + "]}";
+        assertThat(error(json)).startsWith("x.geojson:2:7: crs: crs urn:ogc:def:crs:FOO::12 is not a coordinate"
+                + " system controlmap knows");
+        String late = "{\"type\":\"FeatureCollection\",\"features\":[" + feature(POLY) + "],\n\"crs\":{\"type\":"
+                + "\"name\",\"properties\":{\"name\":\"EPSG:3857\"}}}";
+        assertThat(error(late)).startsWith("x.geojson:2:7: crs: crs EPSG:3857 comes after the coordinates");
     }
 
     @Test

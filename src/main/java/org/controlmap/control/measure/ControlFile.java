@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.region.RegionCatalogue;
 
@@ -40,7 +41,16 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
      */
     public static ControlFile read(Path path, Controller side, LocalDate date, String source,
             Consumer<String> warnings) {
-        GeoJsonReader.Document doc = ControlPolygons.readDocument(path, warnings);
+        return read(path, side, date, source, FeatureSelection.ALL, warnings);
+    }
+
+    /**
+     * Reads {@code path} like {@link #read(Path, Controller, LocalDate, String, Consumer)}, keeping only the
+     * features {@code selection} picks ({@code --layer}, {@code --where}).
+     */
+    public static ControlFile read(Path path, Controller side, LocalDate date, String source,
+            FeatureSelection selection, Consumer<String> warnings) {
+        GeoJsonReader.Document doc = ControlPolygons.readDocument(path, selection, warnings);
         ControlPolygons polygons = ControlPolygons.of(doc.features(), side, path.toString(), warnings);
         String name = path.getFileName().toString();
         // DeepStateMap's exports also carry their name inside, as the layer name GDAL writes.

@@ -1,10 +1,5 @@
 package org.controlmap.control.measure;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.controlmap.control.Controller;
+import org.controlmap.geodata.FeatureFiles;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.GeodesicArea;
@@ -65,9 +62,10 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
     }
 
     /**
-     * Reads a control file: GeoJSON, or gzip-compressed GeoJSON (recognised by
-     * its magic bytes, so the name does not matter; a name ending ".gz" that is
-     * not gzip is an error). A file without any polygon is an error: it marks
+     * Reads a control file in any format {@link FeatureFiles} reads (GeoJSON,
+     * gzip-compressed GeoJSON, KML, KMZ, GeoPackage, FlatGeobuf), recognised by
+     * its content, so the name does not matter (a name ending ".gz" that is not
+     * gzip is an error). A file without any polygon is an error: it marks
      * no territory, so it is not what the user meant to give.
      *
      * @param file              the file
@@ -184,43 +182,32 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
         }
     }
 
-    /** Reads the features of a GeoJSON or gzip-compressed GeoJSON file. */
+    /** Reads the features of a control file in any format {@link FeatureFiles} reads. */
     static List<GeoFeature> readFeatures(Path file, Consumer<String> warnings) {
-        return readDocument(file, warnings).features();
+        return readDocument(file, FeatureSelection.ALL, warnings).features();
     }
 
-    /** Reads a GeoJSON or gzip-compressed GeoJSON file: its features and the top level's own members. */
+    /** Reads a control file: its features and the document's own members. */
     static GeoJsonReader.Document readDocument(Path file, Consumer<String> warnings) {
+        return readDocument(file, FeatureSelection.ALL, warnings);
+    }
+
+    /**
+     * Reads a control file (GeoJSON, .geojson.gz, KML, KMZ, GeoPackage, FlatGeobuf: {@link FeatureFiles}),
+     * keeping the features {@code selection} picks (its layer, its {@code --where} conditions).
+     */
+    static GeoJsonReader.Document readDocument(Path file, FeatureSelection selection, Consumer<String> warnings) {
         String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InputException(name + ": is a directory, not a GeoJSON file");
+        GeoJsonReader.Document doc = FeatureFiles.read(file, selection.layer(), warnings);
+        List<GeoFeature> features = selection.apply(doc.features(), name);
+        boolean polygons = features.stream().anyMatch(f -> f.geometry() instanceof Polygonal
+                && !f.geometry().isEmpty());
+        if (!polygons) {
+            throw new InputException(name + ": no Polygon or MultiPolygon features" + (features == doc.features()
+                    ? "" : " among those --where selects") + ": control files mark held territory with polygons"
+                    + " (points and lines are skipped)");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            boolean gzip = b0 == 0x1f && b1 == 0x8b;
-            if (!gzip && name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
-                throw new InputException(name + ": not a gzip file (name ends in .gz but the content does not start"
-                        + " with the gzip signature 1f 8b)");
-            }
-            if (b0 < 0) {
-                throw new InputException(name + ": empty file, expected a GeoJSON FeatureCollection");
-            }
-            // The reader recognises gzip itself and caps what it decompresses (gzip bombs).
-            GeoJsonReader.Document doc = new GeoJsonReader(warnings).readDocument(raw, name);
-            boolean polygons = doc.features().stream().anyMatch(f -> f.geometry() instanceof Polygonal
-                    && !f.geometry().isEmpty());
-            if (!polygons) {
-                throw new InputException(name + ": no Polygon or MultiPolygon features: control files mark held"
-                        + " territory with polygons (points and lines are skipped)");
-            }
-            return doc;
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return features == doc.features() ? doc
+                : new GeoJsonReader.Document(features, doc.members(), doc.properties());
     }
 }

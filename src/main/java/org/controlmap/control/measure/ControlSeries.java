@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.InputException;
@@ -111,6 +112,18 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
      */
     public static ControlSeries measure(List<String> inputs, ControlOverlay overlay, Controller controller,
             MeasureOptions options, String source, int threads, Progress progress, Consumer<String> warnings) {
+        return measure(inputs, FeatureSelection.ALL, overlay, controller, options, source, threads, progress,
+                warnings);
+    }
+
+    /**
+     * Measures like {@link #measure(List, ControlOverlay, Controller, MeasureOptions, String, int, Progress,
+     * Consumer)}, counting in each file only the features {@code selection} picks ({@code --layer},
+     * {@code --where}).
+     */
+    public static ControlSeries measure(List<String> inputs, FeatureSelection selection, ControlOverlay overlay,
+            Controller controller, MeasureOptions options, String source, int threads, Progress progress,
+            Consumer<String> warnings) {
         List<Path> files = SnapshotFiles.expand(inputs, warnings);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "controlmap-series");
@@ -124,7 +137,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 // One collection of dated features: measure its dates in parallel instead.
                 List<String> ws = new ArrayList<>();
                 fileWarnings.add(ws);
-                Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), ws);
+                Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), selection, ws);
                 List<Map.Entry<LocalDate, List<GeoFeature>>> entries = new ArrayList<>(groups.entrySet());
                 progress.start(entries.size());
                 int size = batchSize(entries.size());
@@ -157,7 +170,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                         List<Point> ps = new ArrayList<>();
                         for (int k = 0; k < chunk.size(); k++) {
                             Path f = chunk.get(k);
-                            Map<LocalDate, List<GeoFeature>> groups = byDate(f, ws.get(k));
+                            Map<LocalDate, List<GeoFeature>> groups = byDate(f, selection, ws.get(k));
                             for (Map.Entry<LocalDate, List<GeoFeature>> g : groups.entrySet()) {
                                 ps.add(point(f, groups.size() > 1, g.getKey(), g.getValue(), overlay, controller,
                                         options, batch));
@@ -219,7 +232,12 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
 
     /** A file's features grouped by the date they describe, in date order. */
     static Map<LocalDate, List<GeoFeature>> byDate(Path file, List<String> warnings) {
-        GeoJsonReader.Document doc = ControlPolygons.readDocument(file, warnings::add);
+        return byDate(file, FeatureSelection.ALL, warnings);
+    }
+
+    /** A file's features that {@code selection} picks, grouped by the date they describe, in date order. */
+    static Map<LocalDate, List<GeoFeature>> byDate(Path file, FeatureSelection selection, List<String> warnings) {
+        GeoJsonReader.Document doc = ControlPolygons.readDocument(file, selection, warnings::add);
         List<GeoFeature> features = doc.features();
         String name = file.toString();
         boolean dated = features.stream().anyMatch(f -> f.properties().get("date") != null);

@@ -18,8 +18,8 @@ import org.controlmap.geodata.InputException;
 
 /**
  * The snapshot files a user named: files as they are, directories as their
- * GeoJSON files ({@code .geojson}, {@code .json}, and those with {@code .gz}
- * added; not recursive), and glob patterns ({@code data/*.geojson},
+ * control files ({@code .geojson}, {@code .json}, and those with {@code .gz}
+ * added; {@code .kml}, {@code .kmz}, {@code .gpkg}, {@code .fgb}; not recursive), and glob patterns ({@code data/*.geojson},
  * {@code data/**}{@code /2024*.geojson.gz}) for shells that do not expand
  * them or for quoted patterns. Each group comes out sorted by name; a file
  * named twice is used once. What a directory or pattern holds but is not read
@@ -65,7 +65,7 @@ public final class SnapshotFiles {
         if (Files.isDirectory(p)) {
             List<Path> files = list(p, 1, f -> isGeoJsonName(f.getFileName().toString()), true, warnings);
             if (files.isEmpty()) {
-                throw new InputException(in + ": no .geojson, .json or .geojson.gz files in this directory");
+                throw new InputException(in + ": no .geojson, .json, .geojson.gz, .kml, .kmz, .gpkg or .fgb files in this directory");
             }
             return files;
         }
@@ -84,6 +84,9 @@ public final class SnapshotFiles {
 
     static boolean isGeoJsonName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".kml") || n.endsWith(".kmz") || n.endsWith(".gpkg") || n.endsWith(".fgb")) {
+            return true; // the other formats FeatureFiles reads
+        }
         if (n.endsWith(".gz")) {
             n = n.substring(0, n.length() - 3);
         }

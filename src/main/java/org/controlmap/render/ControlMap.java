@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -118,12 +119,32 @@ public final class ControlMap {
                 features.add(new GeoJsonWriter.Feature(props, p.clipped()));
             }
         }
-        return draw(measurement.allocation(), areas, features);
+        BaseMap b = await(base);
+        if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
+            b = b.withLayer(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, frontLine(b, measurement.front()),
+                    List.of()));
+        }
+        return draw(b, measurement.allocation(), areas, features);
+    }
+
+    /** The front (see {@code FrontLine}) as a distinct line over the held ground, in map pixels. */
+    private MapScene.Group frontLine(BaseMap b, org.locationtech.jts.geom.Geometry front) {
+        double u = options.widthPx() / 1600.0;
+        org.locationtech.jts.geom.Geometry px = DouglasPeuckerSimplifier.simplify(
+                b.toPx().transform(new MapProjection().project(front)), BaseMap.TOLERANCE_PX);
+        MapScene.Figure line = new MapScene.Figure(Px.round(px), MapScene.Style.line(Palette.FRONT, 2.4 * u), "front",
+                Map.of(), null);
+        return new MapScene.Group("front", Map.of(), List.of(line));
     }
 
     private Drawing draw(Allocation allocation, List<ControlledArea> areas, List<GeoJsonWriter.Feature> features) {
+        return draw(await(base), allocation, areas, features);
+    }
+
+    private Drawing draw(BaseMap b, Allocation allocation, List<ControlledArea> areas,
+            List<GeoJsonWriter.Feature> features) {
         List<ControlledArea> drawn = options.mode() == MapMode.CHOROPLETH ? List.of() : areas;
-        return new Drawing(MapLayout.build(await(base), allocation, drawn, options), List.copyOf(features));
+        return new Drawing(MapLayout.build(b, allocation, drawn, options), List.copyOf(features));
     }
 
     /** The task's result, its exception rethrown as it was thrown. */

@@ -163,14 +163,14 @@ public final class MapLayout {
         text.add(new Text(24 * u, 84 * u, words.subtitle(allocation.date(), allocation.source(), options.mode()),
                 18 * u, false, Anchor.START, Palette.TEXT_MUTED, -1, 0, "subtitle"));
         double fy = frame.getMaxY();
-        text.add(new Text(24 * u, fy + 26 * u, words.basis(allocation.basis()), 15 * u, false, Anchor.START,
+        text.add(new Text(24 * u, fy + 26 * u, words.basis(allocation), 15 * u, false, Anchor.START,
                 Palette.TEXT_MUTED, -1, 0, "basis"));
         text.add(new Text(24 * u, fy + 50 * u, words.attribution(allocation.source()), 15 * u, false, Anchor.START,
                 Palette.TEXT_MUTED, -1, 0, "attribution"));
         items.add(new Group("text", Map.of(), Px.roundTexts(text)));
 
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "
-                + words.basis(allocation.basis());
+                + words.basis(allocation);
         return new MapScene(options.widthPx(), base.height(), title, desc, List.copyOf(items), base.georeference());
     }
 

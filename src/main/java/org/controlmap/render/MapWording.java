@@ -1,5 +1,11 @@
 package org.controlmap.render;
 
+import org.controlmap.control.NumberText;
+
+import org.controlmap.control.Attribution;
+
+import org.controlmap.control.Allocation;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -81,6 +87,23 @@ final class MapWording {
             case POLYGONS -> uk ? "межі контролю за джерелом" : "control lines as mapped by the source";
         });
         return sb.toString();
+    }
+
+    /** The footer line saying what the percentages are shares of, and for measured maps how ground was booked. */
+    String basis(Allocation a) {
+        if (!a.measured() || a.attribution() != Attribution.NEAREST) {
+            return basis(a.basis());
+        }
+        String front = a.frontKm() == null ? "" : uk
+                ? " Темна лінія — фронт, " + NumberText.grouped(Math.round(a.frontKm())) + " км."
+                : " Dark line: the front, " + NumberText.grouped(Math.round(a.frontKm())) + " km.";
+        String of = a.basis() == AreaBasis.OFFICIAL ? (uk ? "офіційної площі" : "official area")
+                : (uk ? "площі в межах" : "area within its boundary");
+        return uk
+                ? "Частка області — від її " + of + ", з ділянками поза межами, віднесеними до найближчої області;"
+                        + " частка України — від 603 628 км²." + front
+                : "Region shares: of its " + of + ", with held ground beyond every boundary booked to the nearest "
+                        + "region; Ukraine's: of 603,628 km²." + front;
     }
 
     String basis(AreaBasis basis) {

@@ -23,6 +23,8 @@ public final class Palette {
     // ---- who holds what (control map)
     public static final int HELD_BY_RU = 0xD7301F;
     public static final int HELD_BY_UA = 0x6BAED6;
+    /** The front of held ground on measured maps: darker than the held fill, so it reads as a line. */
+    public static final int FRONT = 0x3B0A0A;
     /** ColorBrewer Reds / Blues, 5 classes (Brewer, colorbrewer2.org): lightness falls with the share. */
     static final int[] REDS = {0xFEE5D9, 0xFCAE91, 0xFB6A4A, 0xDE2D26, 0xA50F15};
     static final int[] BLUES = {0xEFF3FF, 0xBDD7E7, 0x6BAED6, 0x3182BD, 0x08519C};

@@ -2,8 +2,6 @@ package org.controlmap.geodata;
 
 import mil.nga.proj.Projection;
 import mil.nga.proj.ProjectionFactory;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.CRSFactory;
@@ -100,37 +98,22 @@ final class LonLatTransform {
         return new double[] {out.x, out.y};
     }
 
-    /** A copy of {@code g} with every coordinate in lon/lat. */
+    /** A copy of {@code g} with every coordinate in lon/lat (NaN where the projection has none). */
     Geometry apply(Geometry g) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            private final ProjCoordinate in = new ProjCoordinate();
-            private final ProjCoordinate out = new ProjCoordinate();
-
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                try {
-                    transform.transform(in, out);
-                    seq.setOrdinate(i, 0, out.x);
-                    seq.setOrdinate(i, 1, out.y);
-                } catch (RuntimeException e) {
-                    seq.setOrdinate(i, 0, Double.NaN);
-                    seq.setOrdinate(i, 1, Double.NaN);
-                }
+        ProjCoordinate in = new ProjCoordinate();
+        ProjCoordinate res = new ProjCoordinate();
+        PointMapping toLonLat = (x, y, o) -> {
+            in.x = x;
+            in.y = y;
+            try {
+                transform.transform(in, res);
+                o[0] = res.x;
+                o[1] = res.y;
+            } catch (RuntimeException e) {
+                o[0] = Double.NaN;
+                o[1] = Double.NaN;
             }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        };
+        return toLonLat.copyOf(g);
     }
 }

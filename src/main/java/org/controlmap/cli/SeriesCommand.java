@@ -68,6 +68,11 @@ final class SeriesCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
+    @Option(names = "--front",
+            description = "Also measure the length of the front on every date (front_km on the UA rows; see "
+                    + "docs/front-line.md). Costs tens of milliseconds a snapshot.")
+    boolean front;
+
     @Option(names = "--format", paramLabel = "csv|json",
             description = "Output format. Default: from the -o extension, else csv.")
     SeriesFormat format;
@@ -152,7 +157,7 @@ final class SeriesCommand implements Callable<Integer> {
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue), controller,
-                attribution.options(basis), source, n, progress(),
+                attribution.options(basis).withFront(front), source, n, progress(),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         SeriesFormat f = fmt;
         // The table and the chart are replaced together or not at all.

@@ -12,8 +12,14 @@ import org.controlmap.region.Region;
  * @param filled  ground of the region the polygon leaves out along the coast or state border, counted as
  *                held (nearest attribution; 0 under clip); not part of the held km², see {@link #pct}
  * @param outside held ground booked to no region
+ * @param frontKm length of the front ({@link FrontLine}), km, when asked for; NaN otherwise
  */
-public record Booking(double[] inside, double[] moved, double[] filled, double outside) {
+public record Booking(double[] inside, double[] moved, double[] filled, double outside, double frontKm) {
+
+    /** A booking without the front's length. */
+    public Booking(double[] inside, double[] moved, double[] filled, double outside) {
+        this(inside, moved, filled, outside, Double.NaN);
+    }
 
     /** A booking of nothing for {@code n} regions. */
     static Booking empty(int n) {

@@ -84,7 +84,14 @@ public final class CoastGaps {
     private final List<Point[]> bandPoints = new ArrayList<>();
     private final List<Point[]> regionPoints = new ArrayList<>();
     /** Fills found so far, by key: the same key always gives the same fill (see {@link #filledKm2}). */
-    private final Map<Key, Double> found = new ConcurrentHashMap<>();
+    private final Map<Key, Fill> found = new ConcurrentHashMap<>();
+
+    /** A fill found: its shape (lon/lat) and its geodesic km². */
+    record Fill(Geometry shape, double km2) {
+        static Fill of(Geometry g) {
+            return new Fill(g, GeodesicArea.km2(g));
+        }
+    }
 
     static final double CELL_DEG = 0.1;
 
@@ -202,31 +209,36 @@ public final class CoastGaps {
      * recomputing them. Same result as {@code GeodesicArea.km2(fill(i, held, heldPrepared))}.
      */
     double filledKm2(int i, Geometry held, PreparedGeometry heldPrepared, Edges edges) {
+        return filled(i, held, heldPrepared, edges).km2();
+    }
+
+    /** The fill of {@link #fill} for region {@code i}, remembered as {@link #filledKm2} says. */
+    Fill filled(int i, Geometry held, PreparedGeometry heldPrepared, Edges edges) {
         Band b = bands.get(i);
         if (b == null || b.band.isEmpty()) {
-            return 0;
+            return new Fill(GF.createMultiPolygon(), 0);
         }
         // Rule 1 needs H over the core, so the core's own point inside H; the fill then depends on H over the
         // whole region. Otherwise, or when H does not cover the core after all, only on H near the band.
         if (b.corePoint != null && heldPrepared.contains(b.corePoint)) {
             Key whole = key(i, true, edges.region[i], regionPoints.get(i), heldPrepared);
-            Double km2 = found.get(whole);
-            if (km2 != null) {
-                return km2;
+            Fill f = found.get(whole);
+            if (f != null) {
+                return f;
             }
             if (heldPrepared.covers(b.core)) {
-                km2 = GeodesicArea.km2(unheld(b, held));
-                found.put(whole, km2);
-                return km2;
+                f = Fill.of(unheld(b, held));
+                found.put(whole, f);
+                return f;
             }
         }
         Key strip = key(i, false, edges.band[i], bandPoints.get(i), heldPrepared);
-        Double km2 = found.get(strip);
-        if (km2 == null) {
-            km2 = GeodesicArea.km2(strips(b, held));
-            found.put(strip, km2);
+        Fill f = found.get(strip);
+        if (f == null) {
+            f = Fill.of(strips(b, held));
+            found.put(strip, f);
         }
-        return km2;
+        return f;
     }
 
     private static Key key(int i, boolean whole, long[] e, Point[] pts, PreparedGeometry heldPrepared) {

@@ -322,7 +322,9 @@ public final class ControlOverlay {
         int n = slots.size();
         if (!nearest(side, o)) {
             double[] km2 = clipCells().km2(held, batch, name);
-            return new Booking(java.util.Arrays.copyOf(km2, n), new double[n], new double[n], km2[n]);
+            double frontKm = side == Controller.RU && o.front()
+                    ? FrontLine.km(front(held, PreparedGeometryFactory.prepare(held), name)) : Double.NaN;
+            return new Booking(java.util.Arrays.copyOf(km2, n), new double[n], new double[n], km2[n], frontKm);
         }
         Nearest near = nearest(o.limitKm());
         double[] km2 = near.cells.km2(held, batch, name);
@@ -331,6 +333,7 @@ public final class ControlOverlay {
         PreparedGeometry heldPrepared = null;
         CoastGaps g = gaps();
         CoastGaps.Edges edges = null;
+        Geometry[] fills = new Geometry[h];
         for (int k = 0; k < h; k++) {
             int i = homeIndex[k];
             b.inside()[i] = km2[k];
@@ -341,14 +344,26 @@ public final class ControlOverlay {
                     edges = g.new Edges(held);
                 }
                 try {
-                    b.filled()[i] = g.filledKm2(k, held, heldPrepared, edges);
+                    CoastGaps.Fill f = g.filled(k, held, heldPrepared, edges);
+                    b.filled()[i] = f.km2();
+                    fills[k] = f.shape();
                 } catch (RuntimeException e) {
                     throw new InputException(name + ": cannot find the coast and border gaps of its polygons ("
                             + e.getMessage() + ")", e);
                 }
             }
         }
-        return new Booking(b.inside(), b.moved(), b.filled(), km2[2 * h]);
+        double frontKm = Double.NaN;
+        if (o.front()) {
+            PreparedGeometry hp = heldPrepared != null ? heldPrepared : PreparedGeometryFactory.prepare(held);
+            for (int k = 0; k < h; k++) {
+                if (fills[k] == null) {
+                    fills[k] = GF.createMultiPolygon(); // no held ground in the region: no gap either
+                }
+            }
+            frontKm = FrontLine.km(front(held, hp, name, fills));
+        }
+        return new Booking(b.inside(), b.moved(), b.filled(), km2[2 * h], frontKm);
     }
 
     private CellMeter clipCells() {

@@ -73,8 +73,10 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
      * @param pct  share of the region, percent (of Ukraine's official area for {@code UA}); null for
      *             {@code outside}
      * @param mismatchKm2 ground reattributed to the row under nearest attribution, km²; null under clip
+     * @param frontKm length of the front on the {@code UA} row when asked for ({@code series --front}); null
+     *                otherwise
      */
-    public record Row(LocalDate date, String iso, double km2, Double pct, Double mismatchKm2) {
+    public record Row(LocalDate date, String iso, double km2, Double pct, Double mismatchKm2, Double frontKm) {
     }
 
     /** Told about progress; called from worker threads. */
@@ -310,13 +312,13 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                     ukraineMismatch += b.mismatchKm2(i);
                 }
                 if (Math.round(km2 * 1000) > 0) {
-                    rows.add(new Row(p.date(), r.iso(), km2, b.pct(i, r), booked ? b.mismatchKm2(i) : null));
+                    rows.add(new Row(p.date(), r.iso(), km2, b.pct(i, r), booked ? b.mismatchKm2(i) : null, null));
                 }
             }
             rows.add(new Row(p.date(), "UA", ukraine, 100 * ukraine / overlay.ukraineOfficialKm2(),
-                    booked ? ukraineMismatch : null));
+                    booked ? ukraineMismatch : null, Double.isNaN(b.frontKm()) ? null : b.frontKm()));
             if (Math.round(b.outside() * 1000) > 0) {
-                rows.add(new Row(p.date(), "outside", b.outside(), null, null));
+                rows.add(new Row(p.date(), "outside", b.outside(), null, null, null));
             }
         }
         return rows;

@@ -20,9 +20,11 @@ import org.controlmap.region.AreaBasis;
  *                    {@link #MAX_LIMIT_KM})
  * @param date        the date the polygons describe, or null when unknown
  * @param source      short credit for the figures ("DeepStateMap via cyterat/deepstate-map-data", a file name)
+ * @param front       in series: also measure the front's length for every snapshot ({@link FrontLine}; tens of
+ *                    milliseconds a snapshot, so asked for, not by default)
  */
 public record MeasureOptions(AreaBasis basis, Attribution attribution, double limitKm, LocalDate date,
-        String source) {
+        String source, boolean front) {
 
     /**
      * Widest limit accepted, km. Boundary sources disagree by a few km; 100 km
@@ -45,6 +47,11 @@ public record MeasureOptions(AreaBasis basis, Attribution attribution, double li
         }
     }
 
+    /** Options without the series' front length. */
+    public MeasureOptions(AreaBasis basis, Attribution attribution, double limitKm, LocalDate date, String source) {
+        this(basis, attribution, limitKm, date, source, false);
+    }
+
     /** Geometry basis, nearest attribution at the default limit, no date, no source. */
     public static MeasureOptions defaults() {
         return new MeasureOptions(AreaBasis.GEOMETRY, Attribution.NEAREST, MismatchZones.DEFAULT_LIMIT_KM, null,
@@ -52,22 +59,26 @@ public record MeasureOptions(AreaBasis basis, Attribution attribution, double li
     }
 
     public MeasureOptions withBasis(AreaBasis b) {
-        return new MeasureOptions(b, attribution, limitKm, date, source);
+        return new MeasureOptions(b, attribution, limitKm, date, source, front);
     }
 
     public MeasureOptions withAttribution(Attribution a) {
-        return new MeasureOptions(basis, a, limitKm, date, source);
+        return new MeasureOptions(basis, a, limitKm, date, source, front);
     }
 
     public MeasureOptions withLimitKm(double km) {
-        return new MeasureOptions(basis, attribution, km, date, source);
+        return new MeasureOptions(basis, attribution, km, date, source, front);
     }
 
     public MeasureOptions withDate(LocalDate d) {
-        return new MeasureOptions(basis, attribution, limitKm, d, source);
+        return new MeasureOptions(basis, attribution, limitKm, d, source, front);
     }
 
     public MeasureOptions withSource(String s) {
-        return new MeasureOptions(basis, attribution, limitKm, date, s);
+        return new MeasureOptions(basis, attribution, limitKm, date, s, front);
+    }
+
+    public MeasureOptions withFront(boolean f) {
+        return new MeasureOptions(basis, attribution, limitKm, date, source, f);
     }
 }

@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a {@link ControlSeries} as a table: CSV with columns
- * {@code date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2} (km² to 3
- * decimals, percent to 2; percent empty on {@code outside} rows, mismatch empty
- * under clip), or JSON with the same
+ * {@code date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2,front_km} (km²
+ * to 3 decimals, percent to 2; percent empty on {@code outside} rows, mismatch
+ * empty under clip, front_km only on {@code UA} rows and with {@code --front}), or JSON with the same
  * rows plus what they were measured from. Output is byte-for-byte the same for
  * the same input.
  */
@@ -29,11 +29,12 @@ public enum SeriesFormat {
     public void write(ControlSeries series, OutputStream out) throws IOException {
         if (this == CSV) {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write("date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2\n");
+            w.write("date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2,front_km\n");
             for (ControlSeries.Row r : series.rows()) {
                 w.write(r.date() + "," + r.iso() + "," + km2(r.km2()).toPlainString() + ","
                         + (r.pct() == null ? "" : pct(r.pct()).toPlainString()) + ","
-                        + (r.mismatchKm2() == null ? "" : km2(r.mismatchKm2()).toPlainString()) + "\n");
+                        + (r.mismatchKm2() == null ? "" : km2(r.mismatchKm2()).toPlainString()) + ","
+                        + (r.frontKm() == null ? "" : km2(r.frontKm()).toPlainString()) + "\n");
             }
             w.flush();
             return;
@@ -65,6 +66,9 @@ public enum SeriesFormat {
                 g.writeNullField("mismatch_km2");
             } else {
                 g.writeNumberField("mismatch_km2", km2(r.mismatchKm2()));
+            }
+            if (r.frontKm() != null) {
+                g.writeNumberField("front_km", km2(r.frontKm()));
             }
             g.writeEndObject();
         }

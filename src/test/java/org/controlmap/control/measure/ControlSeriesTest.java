@@ -66,7 +66,8 @@ class ControlSeriesTest {
         assertThat(rows.get(3).pct()).isCloseTo(100 * GeodesicArea.km2(box(30, 31, 48, 49))
                 / overlay.ukraineOfficialKm2(), within(1e-3));
         String csv = csv(s);
-        assertThat(csv).startsWith("date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2\n2024-01-01,UA-01,");
+        assertThat(csv).startsWith("date,iso_3166_2,controlled_km2,controlled_pct,mismatch_km2,front_km\n"
+                + "2024-01-01,UA-01,");
         // Same bytes whatever the number of threads.
         assertThat(csv(run(1, dir.toString()))).isEqualTo(csv);
     }
@@ -113,6 +114,21 @@ class ControlSeriesTest {
                 assertThat(ua01).endsWith(",");
             }
         }
+    }
+
+    @Test
+    void frontLengthOnEveryDateWhenAskedFor() throws IOException {
+        threeSnapshots();
+        MeasureOptions o = MeasureOptions.defaults().withFront(true);
+        ControlSeries s = ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 2,
+                ControlSeries.SILENT, w -> { });
+        List<ControlSeries.Row> ua = s.rows().stream().filter(r -> r.iso().equals("UA")).toList();
+        assertThat(ua).hasSize(3).allSatisfy(r -> assertThat(r.frontKm()).isNotNull());
+        // The last day's front is what measuring that snapshot alone gives.
+        Measurement alone = overlay.measure(ControlPolygons.of(Controller.RU, box(30, 31.5, 48, 49), "t"),
+                MeasureOptions.defaults());
+        assertThat(ua.get(2).frontKm()).isCloseTo(alone.allocation().frontKm(), within(1e-9));
+        assertThat(run(2, dir.toString()).rows()).allSatisfy(r -> assertThat(r.frontKm()).isNull());
     }
 
     @Test

@@ -302,7 +302,7 @@ final class AnimateCommand implements Callable<Integer> {
             java.awt.image.BufferedImage img = PngMap.render(first);
             width = img.getWidth();
             height = img.getHeight();
-            palette = GifAnimation.Palette.of(img, 0xFFFFFF, 0x222222, 0xD7301F, 0x6BAED6, 0x4D4A45);
+            palette = GifAnimation.Palette.of(img, 0xFFFFFF, 0x222222, 0xD7301F, 0x6BAED6, 0x1A1A1A);
         }
 
         @Override

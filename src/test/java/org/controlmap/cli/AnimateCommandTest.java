@@ -78,6 +78,10 @@ class AnimateCommandTest {
             reader.setInput(s);
             assertThat(reader.getNumImages(true)).isEqualTo(4);
             assertThat(reader.getWidth(0)).isEqualTo(320);
+            // The palette is the frames' own: white stays white, the held territory red.
+            java.awt.image.BufferedImage f0 = reader.read(0);
+            assertThat(f0.getRGB(2, 2) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+            assertThat(reds(f0)).isGreaterThan(50);
             for (int i = 0; i < 4; i++) {
                 IIOMetadata m = reader.getImageMetadata(i);
                 Node root = m.getAsTree(m.getNativeMetadataFormatName());
@@ -97,6 +101,21 @@ class AnimateCommandTest {
         }
         assertThat(delays).containsExactly(12, 12, 12, 90);
         assertThat(loops).as("NETSCAPE2.0 loop extension, loop for ever").isTrue();
+    }
+
+    /** Pixels of the held territory's red (0xD7301F, within a few steps). */
+    private static int reds(java.awt.image.BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int c = img.getRGB(x, y);
+                if (Math.abs((c >> 16 & 0xFF) - 0xD7) < 8 && Math.abs((c >> 8 & 0xFF) - 0x30) < 8
+                        && Math.abs((c & 0xFF) - 0x1F) < 8) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test

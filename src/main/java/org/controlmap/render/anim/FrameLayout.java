@@ -46,7 +46,7 @@ public final class FrameLayout {
     static final int HELD_BY_RU = 0xD7301F;
     static final int HELD_BY_UA = 0x6BAED6;
     private static final int TEXT = 0x222222;
-    private static final int FRONT = 0x4D4A45;
+    private static final int FRONT = 0x1A1A1A;
     /** As the base map's borders: half a pixel. */
     private static final double TOLERANCE_PX = 0.5;
     private static final GeometryFactory GF = new GeometryFactory();
@@ -161,7 +161,7 @@ public final class FrameLayout {
                 attrs, "Held by " + side.countryName() + " on " + date));
         Map<String, String> frontAttrs = new LinkedHashMap<>();
         frontAttrs.put("data-date", firstDate.toString());
-        items.add(new MapScene.Figure(front, MapScene.Style.line(FRONT, 1.1 * u).withDash(5 * u, 4 * u), "front",
+        items.add(new MapScene.Figure(front, MapScene.Style.line(FRONT, 1.6 * u).withDash(7 * u, 4 * u), "front",
                 frontAttrs, "Front on " + firstDate));
         return new MapScene.Group("controlled", Map.of(), items);
     }

@@ -158,7 +158,34 @@ public final class GifAnimation implements AutoCloseable {
         this.width = width;
         this.height = height;
         writer.setOutput(ios);
-        writer.prepareWriteSequence(null);
+        // The palette as the global colour table (without it the writer puts in a colour cube of its own).
+        IIOMetadata stream = writer.getDefaultStreamMetadata(writer.getDefaultWriteParam());
+        String format = stream.getNativeMetadataFormatName();
+        IIOMetadataNode root = new IIOMetadataNode(format);
+        IIOMetadataNode version = new IIOMetadataNode("Version");
+        version.setAttribute("value", "89a");
+        root.appendChild(version);
+        IIOMetadataNode screen = new IIOMetadataNode("LogicalScreenDescriptor");
+        screen.setAttribute("logicalScreenWidth", Integer.toString(width));
+        screen.setAttribute("logicalScreenHeight", Integer.toString(height));
+        screen.setAttribute("colorResolution", "8");
+        screen.setAttribute("pixelAspectRatio", "0");
+        root.appendChild(screen);
+        IIOMetadataNode table = new IIOMetadataNode("GlobalColorTable");
+        table.setAttribute("sizeOfGlobalColorTable", "256");
+        table.setAttribute("backgroundColorIndex", "0");
+        table.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < 256; i++) {
+            IIOMetadataNode e = new IIOMetadataNode("ColorTableEntry");
+            e.setAttribute("index", Integer.toString(i));
+            e.setAttribute("red", Integer.toString(palette.model.getRed(i)));
+            e.setAttribute("green", Integer.toString(palette.model.getGreen(i)));
+            e.setAttribute("blue", Integer.toString(palette.model.getBlue(i)));
+            table.appendChild(e);
+        }
+        root.appendChild(table);
+        stream.setFromTree(format, root);
+        writer.prepareWriteSequence(stream);
     }
 
     /**
@@ -217,6 +244,12 @@ public final class GifAnimation implements AutoCloseable {
         descriptor.setAttribute("imageWidth", Integer.toString(w));
         descriptor.setAttribute("imageHeight", Integer.toString(h));
         descriptor.setAttribute("interlaceFlag", "FALSE");
+        // The default is a colour cube of the writer's own, not the image's palette.
+        for (int i = root.getLength() - 1; i >= 0; i--) {
+            if (root.item(i).getNodeName().equals("LocalColorTable")) {
+                root.removeChild(root.item(i));
+            }
+        }
         IIOMetadataNode control = child(root, "GraphicControlExtension");
         control.setAttribute("disposalMethod", "doNotDispose");
         control.setAttribute("userInputFlag", "FALSE");

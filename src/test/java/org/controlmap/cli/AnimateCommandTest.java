@@ -221,6 +221,41 @@ class AnimateCommandTest {
     }
 
     @Test
+    void videoWithoutFfmpegOnThePathIsOneLineAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path in = snapshots(dir, 1, 2);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        // A process of its own, so its PATH can lack ffmpeg whatever this machine has.
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.controlmap.cli.Main", "animate", in.toString(),
+                "-o", dir.resolve("v.mp4").toString());
+        pb.environment().put("PATH", bin.toString());
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isEqualTo(2);
+        assertThat(err.strip()).doesNotContain("\n").contains("v.mp4").contains("apt-get install ffmpeg");
+        assertThat(Files.exists(dir.resolve("v.mp4"))).isFalse();
+    }
+
+    @Test
+    void mp4ThroughFfmpegWhenInstalled(@TempDir Path dir) throws IOException {
+        boolean found = false;
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            found |= !d.isEmpty() && Files.isExecutable(Path.of(d, "ffmpeg"));
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found, "ffmpeg not installed");
+        Path in = snapshots(dir, 1, 2, 3);
+        CliRun r = CliRun.run("animate", in.toString(), "-o", dir.resolve("v.mp4").toString(), "--width", "301");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        byte[] mp4 = Files.readAllBytes(dir.resolve("v.mp4"));
+        assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .containsExactlyInAnyOrder("in", "v.mp4");
+        }
+    }
+
+    @Test
     void stderrTerminalTestReadsTheDevice() {
         assertThat(Terminal.isTerminalDevice("/dev/pts/3")).isTrue();
         assertThat(Terminal.isTerminalDevice("/dev/tty1")).isTrue();

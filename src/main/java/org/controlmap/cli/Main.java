@@ -43,6 +43,7 @@ public final class Main implements Runnable {
         COMMANDS.put("check", CheckCommand.class);
         COMMANDS.put("series", SeriesCommand.class);
         COMMANDS.put("diff", DiffCommand.class);
+        COMMANDS.put("animate", AnimateCommand.class);
         COMMANDS.put("warm-up", WarmUpCommand.class);
     }
 

@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
@@ -157,7 +153,7 @@ final class SeriesCommand implements Callable<Integer> {
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue), controller,
-                attribution.options(basis).withFront(front), source, n, progress(),
+                attribution.options(basis).withFront(front), source, n, Terminal.progress("series"),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         SeriesFormat f = fmt;
         // The table and the chart are replaced together or not at all.
@@ -203,36 +199,5 @@ final class SeriesCommand implements Callable<Integer> {
             v[i] = values.get(dates.get(i));
         }
         return new SeriesChart.Line(label, dates, v);
-    }
-
-    /** A progress bar on the terminal's stderr; nothing when output is not a terminal. */
-    private static ControlSeries.Progress progress() {
-        if (System.console() == null) {
-            return ControlSeries.SILENT;
-        }
-        return new ControlSeries.Progress() {
-            private ProgressBar bar;
-
-            @Override
-            public synchronized void start(long total) {
-                bar = new ProgressBarBuilder().setTaskName("series").setInitialMax(total)
-                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).clearDisplayOnFinish().build();
-            }
-
-            @Override
-            public synchronized void step() {
-                if (bar != null) {
-                    bar.step();
-                }
-            }
-
-            @Override
-            public synchronized void finish() {
-                if (bar != null) {
-                    bar.close();
-                }
-            }
-        };
     }
 }

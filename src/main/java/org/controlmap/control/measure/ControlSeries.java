@@ -195,19 +195,38 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 }
             }
             points.sort(Comparator.comparing(Point::date));
-            for (int i = 1; i < points.size(); i++) {
-                if (points.get(i).date().equals(points.get(i - 1).date())) {
-                    throw new InputException(points.get(i).origin() + ": date " + points.get(i).date()
-                            + " is also the date of " + points.get(i - 1).origin()
-                            + ": one snapshot per date, please");
-                }
-            }
+            onePerDate(points.stream().map(Point::date).toList(), points.stream().map(Point::origin).toList());
             String credit = source != null ? source : credit(files);
             return new ControlSeries(overlay.regions(), overlay, controller, options.basis(), options.attribution(),
                     credit, List.copyOf(points));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Refuses two snapshots of one date; {@code dates} sorted, {@code origins} name the snapshots alike. */
+    static void onePerDate(List<LocalDate> dates, List<String> origins) {
+        for (int i = 1; i < dates.size(); i++) {
+            if (dates.get(i).equals(dates.get(i - 1))) {
+                throw new InputException(origins.get(i) + ": date " + dates.get(i) + " is also the date of "
+                        + origins.get(i - 1) + ": one snapshot per date, please");
+            }
+        }
+    }
+
+    /**
+     * Held km² of a booking in the regions of the country {@code side} is not (Ukraine's 27 units when
+     * Russia's ground is booked: the {@code UA} row of {@link #rows()}), on {@code basis}.
+     */
+    static double heldAbroadKm2(Booking b, List<Region> regions, Controller side, AreaBasis basis) {
+        double sum = 0;
+        for (int i = 0; i < regions.size(); i++) {
+            Region r = regions.get(i);
+            if (!r.country().equals(side.name())) {
+                sum += b.km2(i, r, basis);
+            }
+        }
+        return sum;
     }
 
     private static <T> T get(Future<T> f) {

@@ -95,7 +95,7 @@ final class MapWording {
             return basis(a.basis());
         }
         String front = a.frontKm() == null ? "" : uk
-                ? " Темна лінія — фронт, " + NumberText.grouped(Math.round(a.frontKm())) + " км."
+                ? " Темна лінія — фронт, " + NumberText.grouped(Math.round(a.frontKm())).replace(',', ' ') + " км."
                 : " Dark line: the front, " + NumberText.grouped(Math.round(a.frontKm())) + " km.";
         String of = a.basis() == AreaBasis.OFFICIAL ? (uk ? "офіційної площі" : "official area")
                 : (uk ? "площі в межах" : "area within its boundary");

@@ -8,11 +8,14 @@ import org.controlmap.control.Allocation;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.measure.ControlFile;
+import org.controlmap.control.measure.Measurement;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.table.AreaTable;
+import org.controlmap.table.HeldGround;
+import org.controlmap.table.HeldGroundFormat;
 import org.controlmap.table.TableFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,17 +45,25 @@ final class AreasCommand implements Callable<Integer> {
             description = "Output format. Default: from the -o extension, else csv.")
     TableFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout. "
+            + "With --control, FILE.gpkg or FILE.geojson holds the geometry measured instead: the held ground per "
+            + "region and the front line, with the table's columns (docs/outputs.md).")
     Path output;
 
     @Override
     public Integer call() throws IOException {
         input.validate(false);
         TableFormat fmt = format;
+        HeldGroundFormat geo = null;
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, input.inputs());
-            if (fmt == null) {
+            geo = format == null ? HeldGroundFormat.forFileName(output.getFileName().toString()) : null;
+            if (geo != null && input.control == null) {
+                throw new InputException(output + ": ." + geo.extension() + " holds measured geometry; give "
+                        + "--control FILE, or use .csv, .md, .json or .html");
+            }
+            if (fmt == null && geo == null) {
                 fmt = TableFormat.forFileName(output.getFileName().toString());
                 if (fmt == null) {
                     throw new InputException(output + ": unknown table format; use .csv, .md, .json or .html, "
@@ -67,10 +78,15 @@ final class AreasCommand implements Callable<Integer> {
         AreaTable table;
         ControlFile file = input.controlFile(spec);
         if (file != null) {
-            Allocation measured = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis),
-                    w -> InputOptions.warn(spec, w))
-                    .allocation();
-            table = AreaTable.of(measured, catalogue, List.of());
+            Measurement m = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis),
+                    w -> InputOptions.warn(spec, w));
+            table = AreaTable.of(m.allocation(), catalogue, List.of());
+            if (geo != null) {
+                HeldGround held = HeldGround.of(table, m);
+                HeldGroundFormat g = geo;
+                AtomicOutput.write(output, false, out -> g.write(held, table.date(), out));
+                return 0;
+            }
         } else {
             Scenario s = input.scenario(catalogue, spec);
             Allocation allocation = ScenarioAllocation.allocate(s, catalogue,

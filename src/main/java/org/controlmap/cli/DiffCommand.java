@@ -5,19 +5,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
+import org.controlmap.control.measure.ChangeAreas;
 import org.controlmap.control.measure.ChangeFormat;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlFile;
+import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.OutputSet;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.MapFormat;
+import org.controlmap.render.MapScene;
 import org.controlmap.render.chart.ChangeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +66,11 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the change map (.svg, .png, .pdf) or the table (.csv, .md, .json) to FILE.")
     Path output;
+
+    @Option(names = "--changes", paramLabel = "FILE.geojson|FILE.gpkg",
+            description = "Also write the ground that changed hands, one feature per gained or lost polygon with its "
+                    + "km² and region (docs/outputs.md).")
+    Path changes;
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the snapshots in the table and map, instead of DeepStateMap's for its daily "
@@ -106,6 +116,14 @@ final class DiffCommand implements Callable<Integer> {
         if (fmt == null) {
             fmt = ChangeFormat.CSV;
         }
+        if (changes != null) {
+            AtomicOutput.checkWritable(changes);
+            AtomicOutput.checkNotInput(changes, from, to);
+            if (ChangeAreas.extension(changes.getFileName().toString()) == null) {
+                throw new InputException(changes + ": --changes writes GeoJSON or GeoPackage; name the file "
+                        + ".geojson or .gpkg");
+            }
+        }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         ControlFile a = ControlFile.read(from, controller, fromDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
         if (a.date() == null) {
@@ -126,17 +144,30 @@ final class DiffCommand implements Callable<Integer> {
         ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
                 controller, attribution.options(AreaBasis.GEOMETRY));
         ChangeFormat f = fmt;
-        if (output != null && !map) {
-            AtomicOutput.write(output, false, out -> f.write(change, dating, out));
-            return 0;
+        // The files of one run (table or map, and the changes) are replaced together or not at all; the
+        // table goes to stdout only once they are in place.
+        try (OutputSet files = new OutputSet()) {
+            if (changes != null) {
+                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(change, catalogue.regions(), a.date(),
+                        b.date());
+                String ext = ChangeAreas.extension(changes.getFileName().toString());
+                files.add(changes, false, out -> ChangeAreas.write(areas, ext, b.date(), out));
+            }
+            if (output != null && !map) {
+                files.add(output, false, out -> f.write(change, dating, out));
+            } else if (map) {
+                MapFormat mf = MapFormat.of(output);
+                MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
+                        label(b), credit);
+                files.add(output, false, out -> ChangeMap.write(scene, mf, out));
+            }
+            files.commit();
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        f.write(change, dating, buf);
-        spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
-        spec.commandLine().getOut().flush();
-        if (map) {
-            ChangeMap.write(ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
-                    label(b), credit), output);
+        if (output == null || map) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            f.write(change, dating, buf);
+            spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

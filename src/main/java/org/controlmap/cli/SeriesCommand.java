@@ -15,6 +15,7 @@ import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
 import org.controlmap.control.measure.SeriesFormat;
 import org.controlmap.control.measure.SnapshotFiles;
+import org.controlmap.control.measure.WideSeries;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
@@ -76,6 +77,12 @@ final class SeriesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
+    @Option(names = "--wide", paramLabel = "FILE.csv",
+            description = "Also write one row per date with a column per region held at any date and the Ukraine "
+                    + "total (date,UA-09 Luhansk,…,Ukraine; km² to 3 decimals), as Datawrapper and spreadsheets "
+                    + "take it.")
+    Path wide;
+
     @Option(names = "--chart", paramLabel = "FILE.svg|FILE.png",
             description = "Also draw the total (and --regions) over time.")
     Path chart;
@@ -117,7 +124,8 @@ final class SeriesCommand implements Callable<Integer> {
         }
         SeriesFormat fmt = format;
         // Every file a directory or pattern stands for, so that no output overwrites one.
-        List<Path> read = output != null || chart != null ? SnapshotFiles.expand(inputs) : List.of();
+        List<Path> read = output != null || chart != null || wide != null ? SnapshotFiles.expand(inputs)
+                : List.of();
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, read);
@@ -140,6 +148,13 @@ final class SeriesCommand implements Callable<Integer> {
                 throw new InputException(chart + ": unknown chart format; use .svg or .png");
             }
         }
+        if (wide != null) {
+            AtomicOutput.checkWritable(wide);
+            AtomicOutput.checkNotInput(wide, read);
+            if (!wide.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                throw new InputException(wide + ": --wide writes CSV; name the file .csv");
+            }
+        }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         List<Region> chosen = new ArrayList<>();
         for (String r : regions) {
@@ -156,7 +171,7 @@ final class SeriesCommand implements Callable<Integer> {
                 attribution.options(basis).withFront(front), source, n, Terminal.progress("series"),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         SeriesFormat f = fmt;
-        // The table and the chart are replaced together or not at all.
+        // The table, the wide table and the chart are replaced together or not at all.
         try (OutputSet files = new OutputSet()) {
             if (output != null) {
                 files.add(output, false, out -> f.write(series, out));
@@ -165,6 +180,9 @@ final class SeriesCommand implements Callable<Integer> {
                 f.write(series, buf);
                 spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();
+            }
+            if (wide != null) {
+                files.add(wide, false, out -> WideSeries.write(series, out));
             }
             if (chart != null) {
                 chart(series, chosen).write(chart, files);

@@ -1,0 +1,138 @@
+package org.controlmap.table;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.controlmap.control.Controller;
+import org.controlmap.control.measure.Measurement;
+import org.controlmap.geodata.Polygons;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * The geometry of what a measured {@link AreaTable} stands on, for GIS
+ * outputs ({@link HeldGroundFormat}): each held row's ground and the front
+ * line, with the table's own columns ({@link TableFormat#COLUMNS}, same names,
+ * same order, same rounding as the CSV).
+ *
+ * @param held  one feature per table row with held ground, table order: the regions a side holds part of
+ *              (geometry {@link Measurement.RegionPart#clipped()}, the side the row names), then the
+ *              "outside" rows ({@link Measurement#outsideShape}); MultiPolygons, lon/lat degrees, WGS84
+ * @param front the Ukraine total row ({@code front_km} set) with {@link Measurement#front()} as a
+ *              MultiLineString, lon/lat; empty geometry when no ground is held
+ */
+public record HeldGround(List<Feature> held, Feature front) {
+
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /**
+     * One feature.
+     *
+     * @param attributes the table's columns in {@link TableFormat#COLUMNS} order: Strings, or BigDecimal
+     *                   km² (3 decimals) and percent (2 decimals) as the CSV writes them; null where the CSV
+     *                   cell is empty
+     * @param geometry   MultiPolygon (held) or MultiLineString (front), lon/lat degrees; may be empty
+     */
+    public record Feature(Map<String, Object> attributes, Geometry geometry) {
+    }
+
+    public HeldGround {
+        held = List.copyOf(held);
+    }
+
+    /**
+     * Pairs the rows of {@code table} with the shapes of {@code m}, which it was built from
+     * ({@link AreaTable#of} of {@link Measurement#allocation()}).
+     *
+     * @throws IllegalArgumentException when the table is not a measured one
+     */
+    public static HeldGround of(AreaTable table, Measurement m) {
+        if (!table.measured()) {
+            throw new IllegalArgumentException("held ground needs a measured table");
+        }
+        List<Feature> held = new ArrayList<>();
+        for (AreaTable.Row r : table.rows()) {
+            if (r.controller() == null) {
+                continue;
+            }
+            Geometry g = "outside".equals(r.iso()) ? m.outsideShape(r.controller()) : part(m, r);
+            if (g != null) {
+                held.add(new Feature(attributes(table, r), multiPolygon(g)));
+            }
+        }
+        return new HeldGround(held, new Feature(attributes(table, table.total()), multiLine(m.front())));
+    }
+
+    private static Geometry part(Measurement m, AreaTable.Row r) {
+        for (Measurement.RegionPart p : m.parts()) {
+            if (p.controller() == r.controller() && p.region().iso().equals(r.iso())) {
+                return p.clipped();
+            }
+        }
+        return null;
+    }
+
+    /** The columns of one row, as {@link TableFormat#CSV} writes them. */
+    static Map<String, Object> attributes(AreaTable t, AreaTable.Row r) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("iso_3166_2", r.iso());
+        a.put("name", r.name());
+        a.put("area_km2", fixed(r.areaKm2(), 3));
+        a.put("official_area_km2", fixed(r.officialAreaKm2(), 3));
+        a.put("basis", t.basis().label());
+        a.put("controller", r.controller() == null ? null : r.controller().name());
+        a.put("controlled_pct", fixed(r.controlledPct(), 2));
+        a.put("controlled_km2", fixed(r.controlledKm2(), 3));
+        a.put("mismatch_km2", fixed(r.mismatchKm2(), 3));
+        a.put("front_km", r == t.total() ? fixed(t.frontKm(), 3) : null);
+        a.put("figure", r.figure());
+        a.put("note", r.note());
+        if (!List.copyOf(a.keySet()).equals(TableFormat.COLUMNS)) {
+            throw new IllegalStateException("columns out of step with TableFormat.COLUMNS");
+        }
+        return Collections.unmodifiableMap(a);
+    }
+
+    private static BigDecimal fixed(double v, int decimals) {
+        return Double.isNaN(v) ? null : BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
+    }
+
+    /** Polygonal parts as one MultiPolygon (a layer of one geometry type is what GIS tools expect). */
+    static MultiPolygon multiPolygon(Geometry g) {
+        if (g instanceof MultiPolygon mp) {
+            return mp;
+        }
+        Geometry p = Polygons.polygonal(g);
+        if (p instanceof MultiPolygon mp) {
+            return mp;
+        }
+        List<Polygon> ps = new ArrayList<>();
+        for (int i = 0; i < p.getNumGeometries(); i++) {
+            if (p.getGeometryN(i) instanceof Polygon q && !q.isEmpty()) {
+                ps.add(q);
+            }
+        }
+        return GF.createMultiPolygon(ps.toArray(Polygon[]::new));
+    }
+
+    static MultiLineString multiLine(Geometry g) {
+        if (g instanceof MultiLineString ml) {
+            return ml;
+        }
+        List<LineString> ls = new ArrayList<>();
+        for (int i = 0; g != null && i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof LineString l && !l.isEmpty()) {
+                ls.add(l);
+            }
+        }
+        return GF.createMultiLineString(ls.toArray(LineString[]::new));
+    }
+}

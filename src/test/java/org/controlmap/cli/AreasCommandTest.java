@@ -124,6 +124,15 @@ class AreasCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("farther than 25 km from every Ukrainian region").contains("'outside' row");
         assertThat(r.out()).containsPattern("(?m)^outside,outside every region,,,geometry,RU,,[1-9]");
+        // A polygon that marks ground well beyond Ukraine is more than a boundary mismatch: said so.
+        Path wide = dir.resolve("wide_20241120.geojson");
+        Files.writeString(wide, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[38.5,46.5],"
+                + "[41.5,46.5],[41.5,50.5],[38.5,50.5],[38.5,46.5]]]}}]}");
+        CliRun w = run("areas", "--control", wide.toString());
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(w.err()).contains("more than two drawings of one border differ by").contains("--attribution clip");
+        assertThat(run("areas", "--control", control.toString()).err()).doesNotContain("more than two drawings");
         // (Another limit builds the zones at run time, seconds for the bundled regions: ControlOverlayTest
         // covers it on small synthetic ones.)
     }

@@ -91,6 +91,9 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
         if (options.attribution() == Attribution.NEAREST) {
             ControlOverlay.beyondLimit(path.toString(), m.outsideKm2(Controller.RU), options.limitKm())
                     .ifPresent(warnings);
+            double moved = m.parts().stream().filter(p -> p.controller() == Controller.RU)
+                    .mapToDouble(Measurement.RegionPart::movedKm2).sum();
+            ControlOverlay.tooMuchMoved(path.toString(), moved, m.ukraineKm2(Controller.RU)).ifPresent(warnings);
         }
         return m;
     }

@@ -452,6 +452,27 @@ public final class ControlOverlay {
                 + " the 'outside' row (--nearest-limit-km sets the limit)");
     }
 
+    /**
+     * Share of the held km² that nearest attribution may move in from beyond the boundaries before it is
+     * more than a boundary mismatch: DeepStateMap's polygons move 1.5–1.7 %; a polygon that also marks
+     * ground in Russia or the sea moves far more.
+     */
+    static final double MOVED_WARN_SHARE = 0.05;
+
+    /**
+     * The warning for a polygon whose ground beyond every boundary is more than a mismatch of drawings
+     * ({@link #MOVED_WARN_SHARE} of what was booked); empty otherwise.
+     */
+    public static java.util.Optional<String> tooMuchMoved(String name, double movedKm2, double bookedKm2) {
+        if (!(bookedKm2 > 0) || movedKm2 <= MOVED_WARN_SHARE * bookedKm2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(name + ": " + NumberText.grouped(Math.round(movedKm2)) + " km² ("
+                + Math.round(100 * movedKm2 / bookedKm2) + "% of the total) lie beyond the regions' boundaries and"
+                + " were booked to the nearest region, more than two drawings of one border differ by; if the"
+                + " polygons also mark ground outside Ukraine, use --attribution clip");
+    }
+
     /** Held ground beyond the reach of nearest attribution. */
     private static Geometry beyond(Geometry held, MismatchZones zones, String name) {
         if (held.isEmpty() || zones.reachPrepared().containsProperly(held)) {

@@ -27,7 +27,7 @@ import org.locationtech.jts.geom.Geometry;
  * Held territory over time: one side's km² per region for each dated snapshot,
  * measured exactly as {@link ControlOverlay} does for one file.
  *
- * @param regions  the regions, in row order; {@link Point#km2()} is indexed like this list, with the
+ * @param regions  the regions, in row order; {@link Point#booked()} is indexed like this list, with the
  *                 km² outside every region as its last element
  * @param overlay  the overlay the points were measured with (areas of Ukraine for totals)
  * @param controller the side whose territory is measured
@@ -192,6 +192,13 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             if (ControlOverlay.nearest(controller, options)) {
                 for (Point p : points) {
                     ControlOverlay.beyondLimit(p.origin(), p.booked().outside(), options.limitKm()).ifPresent(warnings);
+                    double moved = 0;
+                    double booked = 0;
+                    for (int i = 0; i < p.booked().moved().length; i++) {
+                        moved += p.booked().moved()[i];
+                        booked += p.booked().heldKm2(i);
+                    }
+                    ControlOverlay.tooMuchMoved(p.origin(), moved, booked).ifPresent(warnings);
                 }
             }
             points.sort(Comparator.comparing(Point::date));

@@ -49,7 +49,8 @@ public final class ControlMap {
         this.countries = List.copyOf(countries);
         this.options = options;
         List<Region> rs = List.copyOf(regions);
-        base = new FutureTask<>(() -> new BaseMap(rs, this.countries, options.widthPx()));
+        base = new FutureTask<>(() -> MapLayout.withContext(new BaseMap(rs, this.countries, options.widthPx()),
+                options));
         Thread t = new Thread(base, "controlmap-base-map");
         t.setDaemon(true);
         t.start();

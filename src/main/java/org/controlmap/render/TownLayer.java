@@ -3,6 +3,7 @@ package org.controlmap.render;
 import static org.controlmap.render.Px.round;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.controlmap.render.MapScene.Style;
 import org.controlmap.render.MapScene.Text;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.util.AffineTransformation;
 
@@ -27,17 +29,24 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  * other towns in Ukraine (Kryvyi Rih, Mariupol...), each a small dot and its
  * name in the map's language.
  *
- * <p>Placement: capitals first, Kyiv leading, then by population; each name
- * goes at the first of eight places around its dot (right, left, above,
- * below, then the diagonals) where it lies inside the frame and clear of
- * every dot and name placed before ({@link LabelPlacer}); a town whose name
- * fits nowhere is left out, dot and all, rather than drawn unnamed. Each
- * shown town's dot and name are the layer's keep-clear boxes, so region
- * labels and place names go around them.
+ * <p>Placement: capitals first, Kyiv leading, then by population. Each name
+ * goes at one of eight places around its dot (right, left, above, below,
+ * then the diagonals) inside the frame and clear of every dot and name placed
+ * before ({@link LabelPlacer}); of those, at the one that covers least of the
+ * boxes the region labels ({@link RegionLabels}, the map's first rank, placed
+ * after the towns) would take at their best spots and of the regions too
+ * small for a label inside (Kyiv City, Sevastopol: a name over them would
+ * hide who holds them), first in order on ties, so towns do not push small
+ * regions' labels out. A region so tight that even
+ * its smallest label is wider than its inscribed circle (Chernivtsi, whose
+ * capital lies on that spot) keeps its box outright. A town whose name fits
+ * nowhere is left out, dot and all, rather than drawn unnamed. Each shown
+ * town's dot and name are the layer's keep-clear boxes, so region labels and
+ * place names go around them.
  *
  * <p>The layer is laid out with the base map, before the legend; the legend
  * sits in the frame's lower left corner, over Romania and the Black Sea,
- * where no town of the list lies (MapRenderTest checks that no label overlaps it).
+ * where no town of the list lies (TownsAndRiversTest checks that no label overlaps it).
  */
 final class TownLayer {
     /** How many towns beyond the regional capitals, the most populous in Ukraine. */
@@ -84,6 +93,31 @@ final class TownLayer {
         double h = size * 1.15;
         double gap = 3 * u;
         TextWidths fonts = TextWidths.get();
+        // Region labels come first: a town keeps clear of where a region's name (and figure) would sit best,
+        // in regions with room for it; in the small ones (Kyiv City, Sevastopol) the label goes outside anyway.
+        double nameSize = 17 * u;
+        double labelH = nameSize * 1.15 + 15 * u * 1.2 + 6 * u;
+        List<Envelope> regionSpots = new ArrayList<>();
+        List<Geometry> tiny = new ArrayList<>();
+        for (int i = 0; i < base.regions().size(); i++) {
+            RegionLabels.Spot spot = base.spot(i);
+            if (spot != null && spot.radius() * 2 < labelH) {
+                tiny.add(base.simple().get(i)); // Kyiv City, Sevastopol: names over them would hide their fill
+            } else if (spot != null) {
+                String name = words.labelName(base.regions().get(i));
+                double w = fonts.width(name, nameSize, true) + 6 * u;
+                regionSpots.add(LabelPlacer.box(spot.anchor().x, spot.anchor().y, w, labelH));
+                // Set as small as RegionLabels goes (14 px, broken in two) and still wider than the region's
+                // inscribed circle: the label needs the region's best spot to itself (Chernivtsi).
+                double smallest = 0;
+                for (String line : RegionLabels.splitName(name).split("\n")) {
+                    smallest = Math.max(smallest, fonts.width(line, 14 * u, true));
+                }
+                if (smallest > 2 * spot.radius()) {
+                    placer.block(LabelPlacer.box(spot.anchor().x, spot.anchor().y, smallest + 6 * u, labelH));
+                }
+            }
+        }
         List<Item> items = new ArrayList<>();
         List<Envelope> keepClear = new ArrayList<>();
         for (Place p : towns(PlaceCatalogue.bundled())) {
@@ -101,11 +135,17 @@ final class TownLayer {
                 {c.x, c.y + d + h / 2}, {c.x + d * 0.7 + w / 2, c.y - d * 0.7 - h / 2},
                 {c.x - d * 0.7 - w / 2, c.y - d * 0.7 - h / 2}, {c.x + d * 0.7 + w / 2, c.y + d * 0.7 + h / 2},
                 {c.x - d * 0.7 - w / 2, c.y + d * 0.7 + h / 2}};
+            // The free place that covers least of the region labels' spots (first in order on ties): the region
+            // label then moves over as little as possible.
+            double least = Double.POSITIVE_INFINITY;
             for (double[] xy : at) {
                 Envelope b = LabelPlacer.box(xy[0], xy[1], w, h);
                 if (placer.isFree(b) && !b.intersects(dot)) {
-                    label = b;
-                    break;
+                    double covered = covered(b, regionSpots) + inRegions(b, tiny);
+                    if (covered < least - 1e-9) {
+                        least = covered;
+                        label = b;
+                    }
                 }
             }
             if (label == null) {
@@ -122,5 +162,26 @@ final class TownLayer {
         }
         return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, new Group("towns", Map.of("id", "places"), items),
                 keepClear, words.townsCredit());
+    }
+
+    /** Area, px², of {@code b} that lies in the regions. */
+    private static double inRegions(Envelope b, Collection<Geometry> regions) {
+        double sum = 0;
+        Geometry box = GF.toGeometry(b);
+        for (Geometry g : regions) {
+            if (g.getEnvelopeInternal().intersects(b)) {
+                sum += g.intersection(box).getArea();
+            }
+        }
+        return sum;
+    }
+
+    /** Area, px², of {@code b} that lies in the boxes (overlaps between the boxes counted twice). */
+    private static double covered(Envelope b, List<Envelope> boxes) {
+        double sum = 0;
+        for (Envelope e : boxes) {
+            sum += b.intersection(e).getArea();
+        }
+        return sum;
     }
 }

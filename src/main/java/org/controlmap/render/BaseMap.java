@@ -69,10 +69,17 @@ public final class BaseMap {
      * @param group     what to draw, rounded to 0.1 px ({@link Px})
      * @param keepClear boxes, px, that region and place labels must not cover (a town's dot and name);
      *                  empty when labels may go over the layer
+     * @param credit    what the footer's credit line must add for the layer's data
+     *                  ("Towns: GeoNames (CC BY 4.0)"), or null
      */
-    public record Layer(Stacking stacking, Group group, List<Envelope> keepClear) {
+    public record Layer(Stacking stacking, Group group, List<Envelope> keepClear, String credit) {
         public Layer {
             keepClear = keepClear.stream().map(Envelope::new).toList();
+        }
+
+        /** A layer whose data needs no credit. */
+        public Layer(Stacking stacking, Group group, List<Envelope> keepClear) {
+            this(stacking, group, keepClear, null);
         }
 
         /** The boxes, copied. */
@@ -242,6 +249,17 @@ public final class BaseMap {
     /** The region borders (each shared edge once) and Ukraine's national border. */
     public Group borders() {
         return borders;
+    }
+
+    /** The credits of the layers added with {@link #withLayer} that have one, in the order added. */
+    public List<String> credits() {
+        List<String> out = new ArrayList<>();
+        for (Layer l : layers) {
+            if (l.credit() != null && !out.contains(l.credit())) {
+                out.add(l.credit());
+            }
+        }
+        return out;
     }
 
     /** The layers added with {@link #withLayer} of one stacking, in the order added. */

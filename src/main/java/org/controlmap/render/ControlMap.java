@@ -15,6 +15,8 @@ import org.controlmap.control.measure.Measurement;
 import org.controlmap.control.schematic.SchematicLayout;
 import org.controlmap.control.schematic.SchematicPiece;
 import org.controlmap.geodata.GeoJsonWriter;
+import org.controlmap.geodata.PlaceCatalogue;
+import org.controlmap.geodata.Rivers;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
 
@@ -49,10 +51,20 @@ public final class ControlMap {
         this.countries = List.copyOf(countries);
         this.options = options;
         List<Region> rs = List.copyOf(regions);
-        base = new FutureTask<>(() -> new BaseMap(rs, this.countries, options.widthPx()));
+        base = new FutureTask<>(() -> MapLayout.withContext(new BaseMap(rs, this.countries, options.widthPx()),
+                options));
         Thread t = new Thread(base, "controlmap-base-map");
         t.setDaemon(true);
         t.start();
+        // The towns and rivers are read from the jar while the base map is laid out, not after it.
+        Thread context = new Thread(ControlMap::loadContext, "controlmap-context");
+        context.setDaemon(true);
+        context.start();
+    }
+
+    private static void loadContext() {
+        PlaceCatalogue.bundled();
+        Rivers.bundled();
     }
 
     /**

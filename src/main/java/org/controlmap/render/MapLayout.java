@@ -68,7 +68,18 @@ public final class MapLayout {
      */
     public static MapScene build(List<Region> regions, List<CountryOutline> countries, Allocation allocation,
             List<ControlledArea> controlled, MapOptions options) {
-        return build(new BaseMap(regions, countries, options.widthPx()), allocation, controlled, options);
+        return build(withContext(new BaseMap(regions, countries, options.widthPx()), options), allocation,
+                controlled, options);
+    }
+
+    /**
+     * The base map with the context every control map shows: rivers and
+     * reservoirs under the controlled territory ({@link RiverLayer}), towns
+     * over it ({@link TownLayer}), named in the options' language.
+     */
+    static BaseMap withContext(BaseMap base, MapOptions options) {
+        MapWording words = new MapWording(options.lang());
+        return base.withLayer(RiverLayer.of(base, words)).withLayer(TownLayer.of(base, words));
     }
 
     /** Builds the map on a base map laid out before, which must have the options' width. */
@@ -165,8 +176,19 @@ public final class MapLayout {
         double fy = frame.getMaxY();
         text.add(new Text(24 * u, fy + 26 * u, words.basis(allocation), 15 * u, false, Anchor.START,
                 Palette.TEXT_MUTED, -1, 0, "basis"));
-        text.add(new Text(24 * u, fy + 50 * u, words.attribution(allocation.source()), 15 * u, false, Anchor.START,
-                Palette.TEXT_MUTED, -1, 0, "attribution"));
+        String credit = words.attribution(allocation.source());
+        for (String c : base.credits()) {
+            credit += " " + c + ".";
+        }
+        // Within the frame: a long source name sets the line smaller rather than running off the canvas.
+        double creditSize = 15 * u;
+        double room = frame.getWidth() - 48 * u;
+        double creditW = TextWidths.get().width(credit, creditSize, false);
+        if (creditW > room) {
+            creditSize = Math.max(10 * u, creditSize * room / creditW);
+        }
+        text.add(new Text(24 * u, fy + 50 * u, credit, creditSize, false, Anchor.START, Palette.TEXT_MUTED, -1, 0,
+                "attribution"));
         items.add(new Group("text", Map.of(), Px.roundTexts(text)));
 
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "

@@ -18,6 +18,7 @@ import org.controlmap.control.ControlStatement;
 import org.controlmap.control.Controller;
 import org.controlmap.control.Qualifier;
 import org.controlmap.control.RegionControl;
+import org.controlmap.geodata.Place;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 
@@ -119,6 +120,21 @@ final class MapWording {
         String s = source == null || source.isBlank() ? (uk ? "не вказано" : "not given") : source;
         return uk ? "Кордони: Natural Earth. Дані: " + s + ". Проєкція: конічна рівнокутна Ламберта (46°, 51°, 32° сх. д.)."
                 : "Boundaries: Natural Earth. Figures: " + s + ". Projection: Lambert conformal conic (46°, 51°, 32°E).";
+    }
+
+    /** A river's or reservoir's name in the map's language (the English one where there is no Ukrainian). */
+    String waterName(String en, String ukName) {
+        return uk && !ukName.isBlank() ? ukName : en;
+    }
+
+    /** A town's name in the map's language (the English one where the gazetteer has no Ukrainian). */
+    String townName(String en, String ukName) {
+        return uk && !ukName.isBlank() ? ukName : en;
+    }
+
+    /** The footer's credit for the towns' data (GeoNames, CC BY 4.0: {@link Place#ATTRIBUTION}). */
+    String townsCredit() {
+        return uk ? "Міста: GeoNames (CC BY 4.0)" : Place.ATTRIBUTION;
     }
 
     String heldBy(Controller c) {

@@ -19,6 +19,14 @@ public final class Palette {
     public static final int BORDER = 0x8C877E;
     public static final int NATIONAL_BORDER = 0x4D4A45;
     public static final int WHITE = 0xFFFFFF;
+    /** Rivers (lines) and the edge of reservoirs: a mid blue, darker than the sea so a 1 px line shows. */
+    static final int RIVER = 0x5B9BC8;
+    /** Reservoirs: the sea's colour, so water reads as water. */
+    static final int WATER = SEA;
+
+    // ---- towns (control map): lighter than the region labels' text, so towns read as second rank
+    static final int TOWN_DOT = 0x3C3C3C;
+    static final int TOWN_NAME = 0x3C3C3C;
 
     // ---- who holds what (control map)
     public static final int HELD_BY_RU = 0xD7301F;

@@ -1,0 +1,200 @@
+package org.controlmap.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.controlmap.cli.CliRun.run;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.controlmap.cli.CliRun;
+import org.controlmap.geodata.Place;
+import org.controlmap.geodata.PlaceCatalogue;
+import org.controlmap.render.MapScene.Figure;
+import org.controlmap.render.MapScene.Group;
+import org.controlmap.render.MapScene.Item;
+import org.controlmap.render.MapScene.Text;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.locationtech.jts.geom.Envelope;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Rivers and towns on the control map ({@link RiverLayer}, {@link TownLayer}): drawn, named, clear of every label. */
+class TownsAndRiversTest {
+    @TempDir
+    Path dir;
+
+    private static Element byId(Document doc, String id) {
+        NodeList gs = doc.getElementsByTagName("g");
+        for (int i = 0; i < gs.getLength(); i++) {
+            Element g = (Element) gs.item(i);
+            if (id.equals(g.getAttribute("id"))) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> texts(Element parent, String tag) {
+        List<String> out = new ArrayList<>();
+        NodeList nl = parent.getElementsByTagName(tag);
+        for (int i = 0; i < nl.getLength(); i++) {
+            out.add(nl.item(i).getTextContent());
+        }
+        return out;
+    }
+
+    @Test
+    void defaultRenderNamesTheBigTownsAndDrawsTheDnipro() throws Exception {
+        Path svg = dir.resolve("m.svg");
+        CliRun r = run("render", "-o", svg.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(Files.readAllBytes(svg)));
+        Element rivers = byId(doc, "rivers");
+        assertThat(rivers).as("<g id=rivers>").isNotNull();
+        assertThat(texts(rivers, "title")).contains("Dnipro", "Dnister", "Kremenchuk Reservoir");
+        Element places = byId(doc, "places");
+        assertThat(places).as("<g id=places>").isNotNull();
+        assertThat(texts(places, "text")).contains("Kyiv", "Kharkiv", "Odesa", "Dnipro", "Zaporizhzhia", "Mariupol",
+                "Donetsk", "Luhansk");
+        String credit = texts(doc.getDocumentElement(), "text").stream().filter(t -> t.contains("GeoNames"))
+                .findFirst().orElse("");
+        assertThat(credit).contains(Place.ATTRIBUTION);
+    }
+
+    @Test
+    void townListIsTheRegionalCapitalsThenTheTenLargestOthers() {
+        List<Place> towns = TownLayer.towns(PlaceCatalogue.bundled());
+        long capitals = PlaceCatalogue.bundled().all().stream().filter(Place::isRegionalCapital).count();
+        assertThat(towns).hasSize((int) capitals + TownLayer.LARGEST);
+        assertThat(towns.get(0).nameEn()).isEqualTo("Kyiv");
+        assertThat(towns.subList(0, (int) capitals)).allMatch(Place::isRegionalCapital);
+        List<Place> others = towns.subList((int) capitals, towns.size());
+        assertThat(others).noneMatch(Place::isRegionalCapital).extracting(Place::nameEn).contains("Mariupol",
+                "Kryvyi Rih");
+        // no town left out is larger than the smallest one taken
+        long smallest = others.get(others.size() - 1).population();
+        assertThat(PlaceCatalogue.bundled().all().stream().filter(p -> p.regionIso().startsWith("UA-")
+                && !p.isRegionalCapital() && !others.contains(p)).mapToLong(Place::population).max().orElse(0))
+                .isLessThanOrEqualTo(smallest);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SCHEMATIC, en, 1600", "SCHEMATIC, uk, 1600", "CHOROPLETH, en, 1600", "CHOROPLETH, uk, 1600",
+        "SCHEMATIC, en, 700", "CHOROPLETH, uk, 700"})
+    void noTwoLabelsOverlapAndEveryTownNameIsBesideItsDotInsideTheFrame(MapMode mode, String lang, int width) {
+        MapScene scene = MapFixture.scene(mode, lang, width);
+        double u = width / 1600.0;
+        List<Envelope> boxes = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        Group towns = SceneItems.groups(scene.items(), "towns").get(0);
+        List<Text> names = SceneItems.texts(towns);
+        List<Figure> dots = SceneItems.figures(towns.items(), "town-dot");
+        assertThat(names).as("towns shown").hasSizeGreaterThanOrEqualTo(width >= 1600 ? 30 : 5)
+                .hasSameSizeAs(dots);
+        Envelope frame = new Envelope(0, width, 104 * u - 1, scene.height() - 64 * u + 1);
+        for (int i = 0; i < names.size(); i++) {
+            Envelope b = box(names.get(i));
+            Envelope dot = dots.get(i).geometry().getEnvelopeInternal();
+            assertThat(frame.contains(b)).as("%s inside the frame", names.get(i).text()).isTrue();
+            assertThat(b.distance(dot)).as("%s beside its dot", names.get(i).text()).isLessThan(8 * u);
+            boxes.add(b);
+            what.add("town " + names.get(i).text());
+            boxes.add(dot);
+            what.add("dot of " + names.get(i).text());
+        }
+        for (Group label : SceneItems.groups(scene.items(), "label")) {
+            Envelope b = new Envelope();
+            SceneItems.texts(label).forEach(t -> b.expandToInclude(box(t)));
+            boxes.add(b);
+            what.add("region label " + label.attributes().get("data-iso"));
+        }
+        for (Group places : SceneItems.groups(scene.items(), "places")) {
+            for (Text t : SceneItems.texts(places)) {
+                boxes.add(box(t));
+                what.add("place name " + t.text());
+            }
+        }
+        Group legend = SceneItems.groups(scene.items(), "legend").get(0);
+        boxes.add(envelope(legend));
+        what.add("legend");
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertThat(boxes.get(i).intersects(boxes.get(j))).as("%s overlaps %s", what.get(i), what.get(j))
+                        .isFalse();
+            }
+        }
+        // second rank: smaller and lighter than the region names
+        double regionName = SceneItems.groups(scene.items(), "label").stream()
+                .flatMap(g -> SceneItems.texts(g).stream()).filter(t -> "name".equals(t.cssClass()))
+                .mapToDouble(Text::size).min().orElseThrow();
+        assertThat(names).allMatch(t -> t.size() < regionName);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SCHEMATIC, en, Dnipro", "CHOROPLETH, uk, Дніпро"})
+    void riversAreDrawnUnderTheHeldGroundInEveryMode(MapMode mode, String lang, String dnipro) {
+        MapScene scene = MapFixture.scene(mode, lang, 1600);
+        List<String> order = new ArrayList<>();
+        for (Item it : scene.items()) {
+            if (it instanceof Group g) {
+                order.add(g.cssClass());
+            }
+        }
+        assertThat(order).containsSubsequence("regions", "rivers", "borders", "towns", "labels");
+        if (mode != MapMode.CHOROPLETH) {
+            assertThat(order).containsSubsequence("rivers", "controlled", "towns");
+        }
+        Group rivers = SceneItems.groups(scene.items(), "rivers").get(0);
+        assertThat(rivers.attributes()).containsEntry("id", "rivers");
+        assertThat(SceneItems.figures(rivers.items(), "river")).extracting(Figure::tooltip).contains(dnipro);
+        Envelope frame = new Envelope(0, 1600, 104, scene.height() - 64);
+        assertThat(rivers.items()).allMatch(f -> frame.contains(((Figure) f).geometry().getEnvelopeInternal()));
+        assertThat(SceneItems.figures(rivers.items(), "lake")).hasSize(1)
+                .allMatch(f -> f.geometry().getDimension() == 2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, 1600", "uk, 1600", "uk, 700"})
+    void footerCreditsGeoNamesWithinTheFrame(String lang, int width) {
+        MapScene scene = MapFixture.scene(MapMode.SCHEMATIC, lang, width);
+        Text credit = SceneItems.texts(SceneItems.groups(scene.items(), "text").get(0)).stream()
+                .filter(t -> "attribution".equals(t.cssClass())).findFirst().orElseThrow();
+        assertThat(credit.text()).contains(lang.equals("uk") ? "GeoNames (CC BY 4.0)" : Place.ATTRIBUTION);
+        assertThat(box(credit).getMaxX()).isLessThanOrEqualTo(width);
+        assertThat(box(credit).getMinX()).isGreaterThanOrEqualTo(0);
+    }
+
+    /** A text's box: its measured width, from ascender to descender. */
+    private static Envelope box(Text t) {
+        double w = TextWidths.get().width(t.text(), t.size(), t.bold());
+        double x0 = switch (t.anchor()) {
+            case START -> t.x();
+            case MIDDLE -> t.x() - w / 2;
+            case END -> t.x() - w;
+        };
+        return new Envelope(x0, x0 + w, t.y() - 0.93 * t.size(), t.y() + 0.24 * t.size());
+    }
+
+    private static Envelope envelope(Group g) {
+        Envelope e = new Envelope();
+        for (Item it : g.items()) {
+            if (it instanceof Figure f) {
+                e.expandToInclude(f.geometry().getEnvelopeInternal());
+            } else if (it instanceof Text t) {
+                e.expandToInclude(box(t));
+            } else if (it instanceof Group sub) {
+                e.expandToInclude(envelope(sub));
+            }
+        }
+        return e;
+    }
+}

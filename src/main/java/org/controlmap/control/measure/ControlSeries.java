@@ -236,12 +236,16 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
         return sum;
     }
 
-    private static <T> T get(Future<T> f) {
+    /** A task's result, its exception rethrown as it was thrown (an unchecked one, or an Error). */
+    static <T> T get(Future<T> f) {
         try {
             return f.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

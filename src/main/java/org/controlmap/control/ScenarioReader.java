@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,13 +27,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.controlmap.geodata.InputException;
 import org.controlmap.geodata.InputSniffer;
-import org.controlmap.geodata.JsonErrors;
 import org.controlmap.geodata.JsonTree;
 import org.controlmap.geodata.Quote;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a scenario file (YAML or JSON; schema in {@code docs/scenario-format.md})
@@ -56,7 +50,7 @@ public final class ScenarioReader {
     /** Name of the bundled scenario (the Reuters report of November 2024). */
     public static final String BUNDLED_NAME = "scenarios/reuters-2024-11.yaml";
     private static final String BUNDLED_RESOURCE = "/org/controlmap/scenarios/reuters-2024-11.yaml";
-    private static final int MAX_BYTES = 4 << 20;
+    static final int MAX_BYTES = 4 << 20;
 
     private static final Set<String> TOP_KEYS = Set.of("date", "title", "source", "basis", "statements", "totals",
             "notes");
@@ -112,9 +106,9 @@ public final class ScenarioReader {
     public static void warmUp() {
         try {
             String tiny = "date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n";
-            try (JsonParser p = yamlFactory().createParser(tiny)) {
+            try (JsonParser p = ScenarioSyntax.yamlFactory().createParser(tiny)) {
                 p.nextToken();
-                JsonTree.read(p, refusal(p));
+                JsonTree.read(p, ScenarioSyntax.refusal(p));
             }
         } catch (IOException e) {
             // nothing to warm then; the real read reports real problems
@@ -146,7 +140,7 @@ public final class ScenarioReader {
             throw new InputException(name + ": empty file");
         }
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
-        JsonFactory factory = json ? jsonFactory() : yamlFactory();
+        JsonFactory factory = json ? ScenarioSyntax.jsonFactory() : ScenarioSyntax.yamlFactory();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         JsonParser parser = null;
         try (JsonParser p = factory.createParser(new ByteArrayInputStream(utf8))) {
@@ -155,103 +149,11 @@ public final class ScenarioReader {
         } catch (JsonTree.Malformed e) {
             throw InputException.at(name, e.line(), e.column(), e.getMessage());
         } catch (JsonProcessingException e) {
-            throw json ? malformedJson(e, parser, utf8.length, name) : malformedYaml(e, parser, text, name);
+            throw json ? ScenarioSyntax.malformedJson(e, parser, utf8.length, name)
+                    : ScenarioSyntax.malformedYaml(e, parser, text, name);
         } catch (IOException e) {
             throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static final int MAX_NESTING = 64;
-    private static final int MAX_NUMBER_LENGTH = 64;
-
-    /** Duplicate keys and NaN pass the parser so that this reader says, in its words, where they are. */
-    private static JsonFactory jsonFactory() {
-        return JsonFactory.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
-                        .maxNumberLength(MAX_NUMBER_LENGTH).build())
-                .build();
-    }
-
-    private static InputException malformedJson(JsonProcessingException e, JsonParser p, int length, String name) {
-        JsonLocation l = e.getLocation();
-        boolean atEnd = l != null && l.getByteOffset() >= length;
-        JsonErrors.Problem pr = JsonErrors.describe(e, p, atEnd, MAX_NESTING, MAX_NUMBER_LENGTH);
-        return InputException.at(name, pr.line(), pr.column(), "malformed JSON: "
-                + (pr.path().isEmpty() ? "" : pr.path() + ": ") + pr.what());
-    }
-
-    /**
-     * SnakeYAML's own error: its problem at the place it marks (Jackson's location for it is where the
-     * parser stood, often lines before), a tab in the indentation said as such.
-     */
-    private static InputException malformedYaml(JsonProcessingException e, JsonParser p, String text,
-            String name) {
-        int line;
-        int col;
-        String what;
-        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            line = m.getProblemMark().getLine() + 1;
-            col = m.getProblemMark().getColumn() + 1;
-            what = m.getProblem() == null ? m.getContext() : m.getProblem();
-        } else {
-            JsonErrors.Problem pr = JsonErrors.describe(e, p, false, MAX_NESTING, MAX_NUMBER_LENGTH);
-            line = pr.line();
-            col = pr.column();
-            what = (pr.path().isEmpty() ? "" : pr.path() + ": ") + pr.what();
-        }
-        // YAML forbids tabs in indentation; SnakeYAML's words for it ("cannot start any token") do not say so.
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < Math.min(Math.max(line, 1), lines.length); i++) {
-            String ln = lines[i];
-            int indent = 0;
-            while (indent < ln.length() && (ln.charAt(indent) == ' ' || ln.charAt(indent) == '\t')) {
-                indent++;
-            }
-            int tab = ln.substring(0, indent).indexOf('\t');
-            if (tab >= 0 && indent < ln.length()) {
-                return InputException.at(name, i + 1, tab + 1, "a tab in the indentation; YAML indents with"
-                        + " spaces only: replace the tab with spaces");
-            }
-        }
-        String first = what == null ? "" : what.lines().findFirst().orElse("");
-        return InputException.at(name, line, col, "malformed YAML: " + Quote.cut(first));
-    }
-
-    /**
-     * What the reader refuses although the parser reads it: YAML aliases ({@code *name}, which Jackson
-     * gives as the anchor's name, so they would be read as a region called "name") and YAML's .nan, .inf.
-     */
-    private static JsonTree.Refusal refusal(JsonParser parser) {
-        if (!(parser instanceof YAMLParser)) {
-            return p -> {
-                String literal = JsonTree.nonNumericLiteral(p);
-                return literal == null ? null : literal + " is not a number JSON allows: write a figure";
-            };
-        }
-        return p -> {
-            if (((YAMLParser) p).isCurrentAlias()) {
-                return "*" + Quote.cut(p.getText()) + " is a YAML alias; controlmap does not read anchors and"
-                        + " aliases: write the value out in full";
-            }
-            if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-                String t = p.getText().toLowerCase(Locale.ROOT);
-                if (t.contains("nan") || t.contains("inf")) {
-                    return "'" + Quote.cut(p.getText()) + "' is not a figure: write a decimal number";
-                }
-            }
-            return null;
-        };
-    }
-
-    private static YAMLFactory yamlFactory() {
-        LoaderOptions lo = new LoaderOptions();
-        lo.setMaxAliasesForCollections(20); // alias bombs
-        lo.setCodePointLimit(MAX_BYTES);
-        // Jackson then refuses duplicates in its words ("Duplicate field"); JsonTree and parse() say where
-        lo.setAllowDuplicateKeys(true);
-        lo.setNestingDepthLimit(64);
-        return YAMLFactory.builder().loaderOptions(lo).build();
     }
 
     private Scenario parse(JsonParser p, String name) throws IOException {
@@ -273,8 +175,8 @@ public final class ScenarioReader {
             }
             p.nextToken();
             switch (key) {
-                case "date" -> date = date(JsonTree.read(p, refusal(p)), name, keyLoc, "date");
-                case "source" -> source = source(JsonTree.read(p, refusal(p)), name, keyLoc);
+                case "date" -> date = date(JsonTree.read(p, ScenarioSyntax.refusal(p)), name, keyLoc, "date");
+                case "source" -> source = source(JsonTree.read(p, ScenarioSyntax.refusal(p)), name, keyLoc);
                 case "statements" -> readList(p, name, key, statements);
                 case "totals" -> readList(p, name, key, totals);
                 default -> {
@@ -320,13 +222,13 @@ public final class ScenarioReader {
 
     private static void readList(JsonParser p, String name, String key, List<Placed> into) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            String why = p.currentToken().isScalarValue() ? refusal(p).why(p) : null;
+            String why = p.currentToken().isScalarValue() ? ScenarioSyntax.refusal(p).why(p) : null;
             throw at(name, p.currentTokenLocation(), why != null ? why : "'" + key + "' must be a list");
         }
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             JsonLocation loc = p.currentTokenLocation();
-            JsonTree n = JsonTree.read(p, refusal(p));
+            JsonTree n = JsonTree.read(p, ScenarioSyntax.refusal(p));
             if (!n.isObject()) {
                 throw at(name, loc, key + "[" + i + "]: each entry must be a mapping with region, controller "
                         + "and percent or km2");

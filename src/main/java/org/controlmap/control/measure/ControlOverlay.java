@@ -231,7 +231,7 @@ public final class ControlOverlay {
             } else {
                 for (Slot s : slots) {
                     Geometry clipped = clip(s, heldPrepared, control.name());
-                    double km2 = clipped == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(clipped);
+                    double km2 = km2(s, clipped);
                     checkWithin(s.region, km2);
                     if (km2 > 0) {
                         parts.add(new Measurement.RegionPart(s.region, c, km2, 0, 0, clipped));
@@ -265,7 +265,7 @@ public final class ControlOverlay {
         for (int k = 0; k < home.size(); k++) {
             Slot s = slots.get(homeIndex[k]);
             Geometry inside = clip(s, heldPrepared, name);
-            double insideKm2 = inside == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(inside);
+            double insideKm2 = km2(s, inside);
             checkWithin(s.region, insideKm2);
             Geometry moved = clip(n.zoneSlots.get(k), heldPrepared, name);
             double movedKm2 = GeodesicArea.km2(moved);
@@ -297,7 +297,7 @@ public final class ControlOverlay {
             for (int i = 0; i < n; i++) {
                 Slot s = slots.get(i);
                 Geometry clipped = clip(s, heldPrepared, name);
-                b.inside()[i] = clipped == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(clipped);
+                b.inside()[i] = km2(s, clipped);
             }
             return new Booking(b.inside(), b.moved(), b.filled(), GeodesicArea.km2(outside(held, name)));
         }
@@ -307,7 +307,7 @@ public final class ControlOverlay {
             int i = homeIndex[k];
             Slot s = slots.get(i);
             Geometry inside = clip(s, heldPrepared, name);
-            b.inside()[i] = inside == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(inside);
+            b.inside()[i] = km2(s, inside);
             b.moved()[i] = GeodesicArea.km2(clip(near.zoneSlots.get(k), heldPrepared, name));
             b.filled()[i] = !gaps || inside.isEmpty() ? 0 : GeodesicArea.km2(fill(g, k, held, heldPrepared, name));
         }
@@ -377,6 +377,11 @@ public final class ControlOverlay {
             }
         }
         return c;
+    }
+
+    /** Geodesic area of a slot's clipped part: a region taken whole has its area measured already. */
+    private static double km2(Slot s, Geometry clipped) {
+        return clipped == s.region.geometry() ? s.region.areaKm2() : GeodesicArea.km2(clipped);
     }
 
     private static void checkWithin(Region r, double km2) {

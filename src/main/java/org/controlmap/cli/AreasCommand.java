@@ -14,8 +14,8 @@ import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.table.AreaTable;
+import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.table.HeldGround;
-import org.controlmap.table.HeldGroundFormat;
 import org.controlmap.table.TableFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,11 +54,11 @@ final class AreasCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         input.validate(false);
         TableFormat fmt = format;
-        HeldGroundFormat geo = null;
+        FeatureFileFormat geo = null;
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, input.inputs());
-            geo = format == null ? HeldGroundFormat.forFileName(output.getFileName().toString()) : null;
+            geo = format == null ? FeatureFileFormat.forFileName(output.getFileName().toString()) : null;
             if (geo != null && input.control == null) {
                 throw new InputException(output + ": ." + geo.extension() + " holds measured geometry; give "
                         + "--control FILE, or use .csv, .md, .json or .html");
@@ -83,8 +83,8 @@ final class AreasCommand implements Callable<Integer> {
             table = AreaTable.of(m.allocation(), catalogue, List.of());
             if (geo != null) {
                 HeldGround held = HeldGround.of(table, m);
-                HeldGroundFormat g = geo;
-                AtomicOutput.write(output, false, out -> g.write(held, table.date(), out));
+                FeatureFileFormat g = geo;
+                AtomicOutput.write(output, false, out -> g.write(held.layers(), table.date(), out));
                 return 0;
             }
         } else {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ChangeAreas;
+import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.control.measure.ChangeFormat;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.control.measure.ControlOverlay;
@@ -119,7 +120,7 @@ final class DiffCommand implements Callable<Integer> {
         if (changes != null) {
             AtomicOutput.checkWritable(changes);
             AtomicOutput.checkNotInput(changes, from, to);
-            if (ChangeAreas.extension(changes.getFileName().toString()) == null) {
+            if (FeatureFileFormat.forFileName(changes.getFileName().toString()) == null) {
                 throw new InputException(changes + ": --changes writes GeoJSON or GeoPackage; name the file "
                         + ".geojson or .gpkg");
             }
@@ -150,8 +151,8 @@ final class DiffCommand implements Callable<Integer> {
             if (changes != null) {
                 List<GeoJsonWriter.Feature> areas = ChangeAreas.features(change, catalogue.regions(), a.date(),
                         b.date());
-                String ext = ChangeAreas.extension(changes.getFileName().toString());
-                files.add(changes, false, out -> ChangeAreas.write(areas, ext, b.date(), out));
+                FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString());
+                files.add(changes, false, out -> gis.write(List.of(ChangeAreas.layer(areas)), b.date(), out));
             }
             if (output != null && !map) {
                 files.add(output, false, out -> f.write(change, dating, out));

@@ -1,5 +1,8 @@
 package org.controlmap.table;
 
+import org.controlmap.geodata.FeatureFileFormat;
+import org.controlmap.geodata.GeoPackageWriter;
+import org.controlmap.geodata.GeoJsonWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -19,7 +22,7 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * The geometry of what a measured {@link AreaTable} stands on, for GIS
- * outputs ({@link HeldGroundFormat}): each held row's ground and the front
+ * outputs ({@link FeatureFileFormat}): each held row's ground and the front
  * line, with the table's own columns ({@link TableFormat#COLUMNS}, same names,
  * same order, same rounding as the CSV).
  *
@@ -134,5 +137,36 @@ public record HeldGround(List<Feature> held, Feature front) {
             }
         }
         return GF.createMultiLineString(ls.toArray(LineString[]::new));
+    }
+
+    /** Feature table of the held ground, one row per held table row. */
+    public static final String HELD_TABLE = "held_ground";
+    /** Feature table of the front line, one row (the Ukraine total). */
+    public static final String FRONT_TABLE = "front_line";
+
+    /**
+     * The two layers a GIS file of it holds ({@link FeatureFileFormat}): {@value #HELD_TABLE}
+     * (MultiPolygon, the held rows in table order) and {@value #FRONT_TABLE} (MultiLineString, the Ukraine
+     * row, the only one with a line); columns named as the CSV's ({@link TableFormat#COLUMNS}), numbers
+     * where the CSV writes numbers, NULL where its cell is empty. As GeoJSON the front is the last feature.
+     */
+    public List<GeoPackageWriter.Layer> layers() {
+        List<GeoPackageWriter.Column> cols = new ArrayList<>();
+        for (String c : TableFormat.COLUMNS) {
+            cols.add(new GeoPackageWriter.Column(c, c.endsWith("_km2") || c.endsWith("_pct") || c.equals("front_km")));
+        }
+        return List.of(
+                new GeoPackageWriter.Layer(HELD_TABLE, "Held ground per region, measured from control polygons "
+                        + "(controlmap areas)", "MULTIPOLYGON", cols, geoJson(held)),
+                new GeoPackageWriter.Layer(FRONT_TABLE, "Front line of the held ground, front_km long (controlmap "
+                        + "areas)", "MULTILINESTRING", cols, geoJson(List.of(front))));
+    }
+
+    private static List<GeoJsonWriter.Feature> geoJson(List<Feature> fs) {
+        List<GeoJsonWriter.Feature> out = new ArrayList<>();
+        for (Feature f : fs) {
+            out.add(new GeoJsonWriter.Feature(f.attributes(), f.geometry()));
+        }
+        return out;
     }
 }

@@ -1,7 +1,5 @@
 package org.controlmap.control.measure;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -9,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.geodata.GeoPackageWriter;
 import org.controlmap.geodata.GeodesicArea;
@@ -51,12 +49,6 @@ public final class ChangeAreas {
     private static final GeometryFactory GF = new GeometryFactory();
 
     private ChangeAreas() {
-    }
-
-    /** Where an output of changes goes: GeoJSON or GeoPackage, from the file name; null when neither. */
-    public static String extension(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        return n.endsWith(".geojson") ? "geojson" : n.endsWith(".gpkg") ? "gpkg" : null;
     }
 
     /** One feature per gained or lost polygon, in the order of the class comment. */
@@ -103,18 +95,13 @@ public final class ChangeAreas {
         return out;
     }
 
-    /** Writes the features as GeoJSON ({@code "geojson"}) or a GeoPackage ({@code "gpkg"}, one table). */
-    public static void write(List<GeoJsonWriter.Feature> features, String extension, LocalDate date,
-            OutputStream out) throws IOException {
-        if (extension.equals("geojson")) {
-            GeoJsonWriter.write(features, out);
-            return;
-        }
+    /** The features as one GIS layer, {@value #TABLE} ({@link FeatureFileFormat} writes it). */
+    public static GeoPackageWriter.Layer layer(List<GeoJsonWriter.Feature> features) {
         List<GeoPackageWriter.Column> cols = new ArrayList<>();
         for (String c : COLUMNS) {
             cols.add(new GeoPackageWriter.Column(c, c.equals("area_km2")));
         }
-        GeoPackageWriter.write(List.of(new GeoPackageWriter.Layer(TABLE, "Ground that changed hands between two "
-                + "snapshots, one polygon per feature (controlmap diff)", "MULTIPOLYGON", cols, features)), date, out);
+        return new GeoPackageWriter.Layer(TABLE, "Ground that changed hands between two snapshots, one polygon per "
+                + "feature (controlmap diff)", "MULTIPOLYGON", cols, features);
     }
 }

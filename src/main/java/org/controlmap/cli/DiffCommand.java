@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ChangeAreas;
 import org.controlmap.geodata.FeatureFileFormat;
-import org.controlmap.control.measure.ChangeFormat;
+import org.controlmap.io.FileKind;
+import org.controlmap.table.ChangeTable;
+import org.controlmap.table.TableFormat;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlFile;
@@ -60,9 +62,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
-    @Option(names = "--format", paramLabel = "csv|md|json",
+    @Option(names = "--format", paramLabel = "csv|md|json|html",
             description = "Table format. Default: from the -o extension when it is a table, else csv.")
-    ChangeFormat format;
+    TableFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the change map (.svg, .png, .pdf) or the table (.csv, .md, .json) to FILE.")
@@ -99,24 +101,17 @@ final class DiffCommand implements Callable<Integer> {
         selection.selection(); // a malformed --where is refused before any work
         LocalDate fromDay = fromDate == null ? null : InputOptions.parseDate("--from-date", fromDate);
         LocalDate toDay = toDate == null ? null : InputOptions.parseDate("--to-date", toDate);
-        ChangeFormat fmt = format;
+        TableFormat fmt = format;
         boolean map = false;
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, from, to);
-            String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".csv") || n.endsWith(".md") || n.endsWith(".json")) {
-                if (fmt == null) {
-                    fmt = ChangeFormat.valueOf(n.substring(n.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT));
-                }
-            } else {
+            if (FileKind.of(output, TableFormat.values()) == null) {
                 MapFormat.of(output); // names the accepted extensions when it is neither
                 map = true;
             }
         }
-        if (fmt == null) {
-            fmt = ChangeFormat.CSV;
-        }
+        fmt = TableFormat.choose(fmt, map ? null : output, TableFormat.values());
         if (changes != null) {
             AtomicOutput.checkWritable(changes);
             AtomicOutput.checkNotInput(changes, from, to);
@@ -141,10 +136,10 @@ final class DiffCommand implements Callable<Integer> {
         // DeepStateMap's credit when both are its exports, else both file names (or one, if the same).
         String credit = source != null ? source
                 : a.credit().equals(b.credit()) ? a.credit() : a.credit() + ", " + b.credit();
-        ChangeFormat.Dating dating = new ChangeFormat.Dating(a.date(), b.date(), credit);
+        ChangeTable.Dating dating = new ChangeTable.Dating(a.date(), b.date(), credit);
         ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
                 controller, attribution.options(AreaBasis.GEOMETRY));
-        ChangeFormat f = fmt;
+        TableFormat f = fmt;
         // The files of one run (table or map, and the changes) are replaced together or not at all; the
         // table goes to stdout only once they are in place.
         try (OutputSet files = new OutputSet()) {
@@ -155,7 +150,7 @@ final class DiffCommand implements Callable<Integer> {
                 files.add(changes, false, out -> gis.write(List.of(ChangeAreas.layer(areas)), b.date(), out));
             }
             if (output != null && !map) {
-                files.add(output, false, out -> f.write(change, dating, out));
+                files.add(output, false, out -> f.write(ChangeTable.table(change, dating), out));
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
                 MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
@@ -166,7 +161,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (output == null || map) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            f.write(change, dating, buf);
+            f.write(ChangeTable.table(change, dating), buf);
             spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
         }

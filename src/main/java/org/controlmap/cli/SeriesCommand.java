@@ -1,5 +1,12 @@
 package org.controlmap.cli;
 
+import org.controlmap.io.FileKind;
+import org.controlmap.render.MapFormat;
+import org.controlmap.table.SeriesTable;
+import org.controlmap.table.Table;
+import org.controlmap.table.TableFormat;
+import org.controlmap.table.WideSeriesTable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +20,7 @@ import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
-import org.controlmap.control.measure.SeriesFormat;
 import org.controlmap.control.measure.SnapshotFiles;
-import org.controlmap.control.measure.WideSeries;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
@@ -70,9 +75,9 @@ final class SeriesCommand implements Callable<Integer> {
                     + "docs/front-line.md). Costs tens of milliseconds a snapshot.")
     boolean front;
 
-    @Option(names = "--format", paramLabel = "csv|json",
+    @Option(names = "--format", paramLabel = "csv|md|json|html",
             description = "Output format. Default: from the -o extension, else csv.")
-    SeriesFormat format;
+    TableFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
@@ -122,36 +127,23 @@ final class SeriesCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > maxThreads())) {
             throw new InputException("--threads " + threads + ": must be between 1 and " + maxThreads());
         }
-        SeriesFormat fmt = format;
         // Every file a directory or pattern stands for, so that no output overwrites one.
         List<Path> read = output != null || chart != null || wide != null ? SnapshotFiles.expand(inputs)
                 : List.of();
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, read);
-            if (fmt == null) {
-                String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
-                fmt = n.endsWith(".json") ? SeriesFormat.JSON : n.endsWith(".csv") ? SeriesFormat.CSV : null;
-                if (fmt == null) {
-                    throw new InputException(output + ": unknown table format; use .csv or .json, or --format");
-                }
-            }
         }
-        if (fmt == null) {
-            fmt = SeriesFormat.CSV;
-        }
+        TableFormat fmt = TableFormat.choose(format, output, TableFormat.values());
         if (chart != null) {
             AtomicOutput.checkWritable(chart);
             AtomicOutput.checkNotInput(chart, read);
-            String n = chart.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!n.endsWith(".svg") && !n.endsWith(".png")) {
-                throw new InputException(chart + ": unknown chart format; use .svg or .png");
-            }
+            MapFormat.of(chart, MapFormat.SVG, MapFormat.PNG);
         }
         if (wide != null) {
             AtomicOutput.checkWritable(wide);
             AtomicOutput.checkNotInput(wide, read);
-            if (!wide.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            if (FileKind.of(wide, new TableFormat[] {TableFormat.CSV}) == null) {
                 throw new InputException(wide + ": --wide writes CSV; name the file .csv");
             }
         }
@@ -170,19 +162,20 @@ final class SeriesCommand implements Callable<Integer> {
         ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue), controller,
                 attribution.options(basis).withFront(front), source, n, Terminal.progress("series"),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
-        SeriesFormat f = fmt;
+        TableFormat f = fmt;
+        Table<?> table = SeriesTable.table(series);
         // The table, the wide table and the chart are replaced together or not at all.
         try (OutputSet files = new OutputSet()) {
             if (output != null) {
-                files.add(output, false, out -> f.write(series, out));
+                files.add(output, false, out -> f.write(table, out));
             } else {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                f.write(series, buf);
+                f.write(table, buf);
                 spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();
             }
             if (wide != null) {
-                files.add(wide, false, out -> WideSeries.write(series, out));
+                files.add(wide, false, out -> TableFormat.CSV.write(WideSeriesTable.table(series), out));
             }
             if (chart != null) {
                 chart(series, chosen).write(chart, files);

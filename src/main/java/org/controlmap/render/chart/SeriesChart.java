@@ -25,6 +25,7 @@ import org.controlmap.control.NumberText;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
+import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapFonts;
 import org.controlmap.render.Palette;
 import org.jfree.svg.SVGGraphics2D;
@@ -86,15 +87,12 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
     }
 
     private AtomicOutput.Writer writer(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".svg")) {
+        if (MapFormat.of(file, MapFormat.SVG, MapFormat.PNG) == MapFormat.SVG) {
             byte[] svg = svg().getBytes(StandardCharsets.UTF_8);
             return out -> out.write(svg);
-        } else if (n.endsWith(".png")) {
-            byte[] png = png();
-            return out -> out.write(png);
         }
-        throw new InputException(file + ": unknown chart format; use .svg or .png");
+        byte[] png = png();
+        return out -> out.write(png);
     }
 
     /** The chart as an SVG document. */

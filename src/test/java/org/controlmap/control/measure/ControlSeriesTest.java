@@ -1,5 +1,8 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.table.SeriesTable;
+import org.controlmap.table.TableFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -45,7 +48,7 @@ class ControlSeriesTest {
 
     private static String csv(ControlSeries s) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SeriesFormat.CSV.write(s, out);
+        TableFormat.CSV.write(SeriesTable.table(s), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -214,7 +217,7 @@ class ControlSeriesTest {
     void jsonOutput() throws IOException {
         threeSnapshots();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SeriesFormat.JSON.write(run(2, dir.toString()), out);
+        TableFormat.JSON.write(SeriesTable.table(run(2, dir.toString())), out);
         String json = out.toString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"controller\" : \"RU\"").contains("\"iso_3166_2\" : \"UA\"");
         List<String> dates = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.controlmap.control.Allocation;
@@ -92,7 +93,7 @@ public record ReportBundle(List<BundleFile> files) {
 
         List<BundleFile> files = new ArrayList<>();
         for (MapFormat f : MapFormat.values()) {
-            String ext = f.name().toLowerCase(java.util.Locale.ROOT);
+            String ext = f.name().toLowerCase(Locale.ROOT);
             files.add(new BundleFile("map." + ext, ReportPage.mapFileWhat(f, uk),
                     bytes(out -> f.write(scene, in.dpi(), out))));
         }

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         COMMANDS.put("series", SeriesCommand.class);
         COMMANDS.put("diff", DiffCommand.class);
         COMMANDS.put("animate", AnimateCommand.class);
+        COMMANDS.put("report", ReportCommand.class);
         COMMANDS.put("warm-up", WarmUpCommand.class);
     }
 
@@ -64,7 +65,8 @@ public final class Main implements Runnable {
             // Every command needs the regions, most a scenario: read them on the second
             // core while the first sets up the command line (start-up is most of a short
             // run). One helper thread, not two: a third busy thread slows the others.
-            boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check");
+            boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check")
+                    || args[0].equals("report");
             boolean bundledScenario = scenario && Arrays.stream(args)
                     .noneMatch(a -> a.startsWith("--scenario") || a.startsWith("--control"));
             background("prefetch", () -> {

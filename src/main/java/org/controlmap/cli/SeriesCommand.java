@@ -11,11 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ControlOverlay;
@@ -178,37 +176,10 @@ final class SeriesCommand implements Callable<Integer> {
                 files.add(wide, false, out -> TableFormat.CSV.write(WideSeriesTable.table(series), out));
             }
             if (chart != null) {
-                chart(series, chosen).write(chart, files);
+                SeriesChart.of(series, chosen).write(chart, files);
             }
             files.commit();
         }
         return 0;
-    }
-
-    private SeriesChart chart(ControlSeries series, List<Region> chosen) {
-        String side = series.controller().countryName();
-        String unit = series.basis() == AreaBasis.OFFICIAL ? "km² (official basis)" : "km²";
-        List<SeriesChart.Panel> panels = new ArrayList<>();
-        panels.add(new SeriesChart.Panel("Ukraine, total of its 27 units", "Held by " + side + ", " + unit,
-                List.of(line("Ukraine", series.line("UA")))));
-        if (!chosen.isEmpty()) {
-            List<SeriesChart.Line> lines = new ArrayList<>();
-            for (Region r : chosen) {
-                lines.add(line(r.nameEn() + " (" + r.iso() + ")", series.line(r.iso())));
-            }
-            panels.add(new SeriesChart.Panel("Chosen regions", "Held by " + side + ", " + unit, lines));
-        }
-        List<ControlSeries.Point> pts = series.points();
-        String span = pts.isEmpty() ? "" : ", " + pts.get(0).date() + " to " + pts.get(pts.size() - 1).date();
-        return new SeriesChart("Territory held by " + side + span, series.source(), panels);
-    }
-
-    private static SeriesChart.Line line(String label, Map<LocalDate, Double> values) {
-        List<LocalDate> dates = new ArrayList<>(values.keySet());
-        double[] v = new double[dates.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values.get(dates.get(i));
-        }
-        return new SeriesChart.Line(label, dates, v);
     }
 }

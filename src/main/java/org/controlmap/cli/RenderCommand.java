@@ -129,17 +129,15 @@ final class RenderCommand implements Callable<Integer> {
         // Two cores: load the outlines (and the fonts, when a PNG or PDF draws text) while the
         // catalogue loads (both are cached, thread-safe). Layout measures text without them.
         boolean drawsText = formats.values().stream().anyMatch(f -> f != MapFormat.SVG);
-        Thread prefetch = new Thread(() -> {
+        Workers.shared().execute(() -> {
             CountryOutline.bundled();
             if (drawsText) {
                 MapFonts.get();
             }
-        }, "controlmap-prefetch");
-        prefetch.setDaemon(true);
-        prefetch.start();
+        });
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
-                new MapOptions(mapMode, language, title, width));
+                new MapOptions(mapMode, language, title, width), Workers.shared());
         ControlMap.Drawing drawing;
         ControlFile file = input.controlFile(spec);
         if (file == null) {

@@ -120,12 +120,12 @@ final class ReportCommand implements Callable<Integer> {
         if (!snapshots.isEmpty()) {
             series = ControlSeries.measure(snapshots, input.selection.selection(), ControlOverlay.of(catalogue),
                     input.side(), input.attribution.options(basis != null ? basis : AreaBasis.GEOMETRY),
-                    input.source, Runtime.getRuntime().availableProcessors(), Terminal.progress("report"),
+                    input.source, Workers.shared(), Terminal.progress("report"),
                     w -> InputOptions.warn(spec, w));
         }
         ReportInputs in = new ReportInputs(catalogue, scenario, file, input.side(), input.attribution.options(b),
                 new MapOptions(mapMode, language, title, width), dpi, series);
-        ReportBundle bundle = ReportBundle.of(in, w -> InputOptions.warn(spec, w));
+        ReportBundle bundle = ReportBundle.of(in, Workers.shared(), w -> InputOptions.warn(spec, w));
         bundle.write(dir);
         spec.commandLine().getOut().println("wrote " + dir.resolve("index.html") + " and "
                 + (bundle.files().size() - 1) + " files beside it");

@@ -156,9 +156,8 @@ final class SeriesCommand implements Callable<Integer> {
             }
             chosen.add(rs.get(0));
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue), controller,
-                attribution.options(basis).withFront(front), source, n, Terminal.progress("series"),
+                attribution.options(basis).withFront(front), source, Workers.of(threads), Terminal.progress("series"),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         TableFormat f = fmt;
         Table<?> table = SeriesTable.table(series);

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
@@ -62,12 +63,14 @@ public record ReportBundle(List<BundleFile> files) {
     /**
      * Measures, draws, tables and checks once, and writes every file to memory.
      *
+     * @param workers  lay out the map's parts side by side (see {@link ControlMap}); the bundle is the same
+     *                 whatever they are
      * @param warnings one-line warnings (undated polygons, report and polygons far apart, measuring notes)
      */
-    public static ReportBundle of(ReportInputs in, Consumer<String> warnings) {
+    public static ReportBundle of(ReportInputs in, Executor workers, Consumer<String> warnings) {
         RegionCatalogue catalogue = in.catalogue();
         AreaBasis basis = in.measure().basis();
-        ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(), in.map());
+        ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(), in.map(), workers);
         AreaTable table;
         ControlMap.Drawing drawing;
         CheckReport check;

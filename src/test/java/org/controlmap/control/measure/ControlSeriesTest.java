@@ -34,7 +34,11 @@ class ControlSeriesTest {
 
     private ControlSeries run(int threads, String... inputs) {
         return ControlSeries.measure(List.of(inputs), overlay, Controller.RU, MeasureOptions.defaults(), null,
-                threads, ControlSeries.SILENT, w -> { });
+                pool(threads), ControlSeries.SILENT, w -> { });
+    }
+
+    private static java.util.concurrent.ExecutorService pool(int threads) {
+        return new java.util.concurrent.ForkJoinPool(threads);
     }
 
     /** Three daily snapshots: the held box grows east by 0.5° a day, the last one gzip-compressed. */
@@ -98,9 +102,9 @@ class ControlSeriesTest {
                 null));
         for (Attribution a : Attribution.values()) {
             MeasureOptions o = MeasureOptions.defaults().withAttribution(a);
-            String one = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 1,
+            String one = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, pool(1),
                     ControlSeries.SILENT, w -> { }));
-            String two = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 2,
+            String two = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, pool(2),
                     ControlSeries.SILENT, w -> { }));
             assertThat(two).isEqualTo(one);
             Booking alone = overlay.book(box(30.005, 32.2, 48, 49), Controller.RU, o, true, "last");
@@ -123,7 +127,7 @@ class ControlSeriesTest {
     void frontLengthOnEveryDateWhenAskedFor() throws IOException {
         threeSnapshots();
         MeasureOptions o = MeasureOptions.defaults().withFront(true);
-        ControlSeries s = ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 2,
+        ControlSeries s = ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, pool(2),
                 ControlSeries.SILENT, w -> { });
         List<ControlSeries.Row> ua = s.rows().stream().filter(r -> r.iso().equals("UA")).toList();
         assertThat(ua).hasSize(3).allSatisfy(r -> assertThat(r.frontKm()).isNotNull());

@@ -22,6 +22,7 @@ import org.controlmap.io.OutputSet;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.chart.ChangeMap;
@@ -72,6 +73,9 @@ final class DiffCommand implements Callable<Integer> {
             description = "Also write the ground that changed hands, one feature per gained or lost polygon with its "
                     + "km² and region (docs/outputs.md).")
     Path changes;
+
+    @Mixin
+    FocusOptions frame = new FocusOptions();
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the snapshots in the table and map, instead of DeepStateMap's for its daily "
@@ -126,6 +130,10 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
+        MapFocus focus = frame.focus(catalogue);
+        if (focus != null && !map) {
+            throw new InputException("--focus/--bbox frame the change map: also give -o FILE.svg, .png or .pdf");
+        }
         ControlFile a = ControlFile.read(from, controller, fromDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
         if (a.date() == null) {
             InputOptions.warn(spec, a.noDateWarning("--from-date"));
@@ -159,7 +167,7 @@ final class DiffCommand implements Callable<Integer> {
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
                 MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
-                        label(b), credit);
+                        label(b), credit, focus);
                 files.add(output, false, out -> ChangeMap.write(scene, mf, out));
             }
             files.commit();

@@ -25,6 +25,7 @@ import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.ControlMap;
+import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFonts;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapMode;
@@ -80,6 +81,9 @@ final class RenderCommand implements Callable<Integer> {
                     + "the geodesic area of the boundaries (default with control polygons, whose Ukraine total is always a share of the "
                     + "official 603,628 km², as DeepStateMap publishes it).")
     AreaBasis basis;
+
+    @Mixin
+    FocusOptions frame = new FocusOptions();
 
     @Option(names = "--export-geojson", paramLabel = "FILE",
             description = "Also write the drawn control pieces as GeoJSON (lon/lat, iso_3166_2, controller).")
@@ -138,8 +142,9 @@ final class RenderCommand implements Callable<Integer> {
         prefetch.setDaemon(true);
         prefetch.start();
         RegionCatalogue catalogue = RegionCatalogue.bundled();
+        MapFocus focus = frame.focus(catalogue);
         ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
-                new MapOptions(mapMode, language, title, width));
+                new MapOptions(mapMode, language, title, width, focus, null, List.of()));
         ControlMap.Drawing drawing;
         ControlFile file = input.controlFile(spec);
         if (file == null) {

@@ -51,8 +51,8 @@ public final class ControlMap {
         this.countries = List.copyOf(countries);
         this.options = options;
         List<Region> rs = List.copyOf(regions);
-        base = new FutureTask<>(() -> MapLayout.withContext(new BaseMap(rs, this.countries, options.widthPx()),
-                options));
+        base = new FutureTask<>(() -> MapLayout.withContext(new BaseMap(rs, this.countries, options.widthPx(),
+                options.focus()), options));
         Thread t = new Thread(base, "controlmap-base-map");
         t.setDaemon(true);
         t.start();
@@ -133,8 +133,9 @@ public final class ControlMap {
         }
         BaseMap b = await(base);
         if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
-            b = b.withLayer(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, frontLine(b, measurement.front()),
-                    List.of()));
+            MapScene.Group line = frontLine(b, measurement.front());
+            b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()),
+                    ((MapScene.Figure) line.items().get(0)).geometry());
         }
         return draw(b, measurement.allocation(), areas, features);
     }
@@ -144,6 +145,9 @@ public final class ControlMap {
         double u = options.widthPx() / 1600.0;
         org.locationtech.jts.geom.Geometry px = DouglasPeuckerSimplifier.simplify(
                 b.toPx().transform(new MapProjection().project(front)), BaseMap.TOLERANCE_PX);
+        if (b.focus() != null) {
+            px = px.intersection(px.getFactory().toGeometry(b.frame()));
+        }
         MapScene.Figure line = new MapScene.Figure(Px.round(px), MapScene.Style.line(Palette.FRONT, 2.4 * u), "front",
                 Map.of(), null);
         return new MapScene.Group("front", Map.of(), List.of(line));

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
+import org.controlmap.geodata.PlaceCatalogue;
 import org.controlmap.geodata.Polygons;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
@@ -68,7 +69,7 @@ public final class MapLayout {
      */
     public static MapScene build(List<Region> regions, List<CountryOutline> countries, Allocation allocation,
             List<ControlledArea> controlled, MapOptions options) {
-        return build(withContext(new BaseMap(regions, countries, options.widthPx()), options), allocation,
+        return build(withContext(new BaseMap(regions, countries, options.widthPx(), options.focus()), options), allocation,
                 controlled, options);
     }
 
@@ -79,7 +80,9 @@ public final class MapLayout {
      */
     static BaseMap withContext(BaseMap base, MapOptions options) {
         MapWording words = new MapWording(options.lang());
-        return base.withLayer(RiverLayer.of(base, words)).withLayer(TownLayer.of(base, words));
+        BaseMap b = base.withLayer(RiverLayer.of(base, words));
+        // A framed map names its towns once the legend and the front are known (MapLayout#layout).
+        return base.focus() != null ? b : b.withLayer(TownLayer.of(base, words));
     }
 
     /** Builds the map on a base map laid out before, which must have the options' width. */
@@ -151,6 +154,7 @@ public final class MapLayout {
         for (BaseMap.Layer layer : over) {
             items.add(layer.group());
         }
+        int townsAt = items.size();
 
         // Legend first, then what the layers over the control layer keep clear: labels must keep clear of both.
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
@@ -159,6 +163,12 @@ public final class MapLayout {
         Group legendGroup = legend.build(base, projection, anyUa, legend.footnotes(rowsByIso), placer);
         for (BaseMap.Layer layer : over) {
             layer.keepClear().forEach(placer::block);
+        }
+        List<String> credits = new ArrayList<>(base.credits());
+        if (base.focus() != null) {
+            items.add(townsAt, focusTowns(base, legendGroup, placer));
+            items.add(townsAt + 1, base.inset().group());
+            credits.add(words.townsCredit());
         }
         items.add(new RegionLabels(words, u).place(base, rowsByIso, placer));
         items.add(PlaceNames.place(base, projection, words, placer, u));
@@ -177,7 +187,7 @@ public final class MapLayout {
         text.add(new Text(24 * u, fy + 26 * u, words.basis(allocation), 15 * u, false, Anchor.START,
                 Palette.TEXT_MUTED, -1, 0, "basis"));
         String credit = words.attribution(allocation.source());
-        for (String c : base.credits()) {
+        for (String c : credits) {
             credit += " " + c + ".";
         }
         // Within the frame: a long source name sets the line smaller rather than running off the canvas.
@@ -194,6 +204,33 @@ public final class MapLayout {
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "
                 + words.basis(allocation);
         return new MapScene(options.widthPx(), base.height(), title, desc, List.copyOf(items), base.georeference());
+    }
+
+    /**
+     * The towns of a framed map ({@link TownLayer#focusTowns}), placed clear of
+     * the legend and the inset, and blocked in {@code placer} for the labels after.
+     */
+    private Group focusTowns(BaseMap base, Group legend, LabelPlacer placer) {
+        Envelope frame = base.frame();
+        LabelPlacer towns = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
+                frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
+        List<Envelope> taken = new ArrayList<>();
+        taken.add(base.inset().box());
+        for (Item it : legend.items()) {
+            if (it instanceof Figure f && "legend-box".equals(f.cssClass())) {
+                taken.add(f.geometry().getEnvelopeInternal());
+            }
+        }
+        for (Envelope e : taken) {
+            e.expandBy(4 * u);
+            towns.block(e);
+            placer.block(e);
+        }
+        List<Envelope> keepClear = new ArrayList<>();
+        Group g = TownLayer.place(base, words, TownLayer.focusTowns(base, PlaceCatalogue.bundled()), towns,
+                keepClear);
+        keepClear.forEach(placer::block);
+        return g;
     }
 
     private Group controlledLayer(BaseMap base, List<ControlledArea> controlled,
@@ -219,6 +256,9 @@ public final class MapLayout {
             if (g.isEmpty()) {
                 // A sliver thinner than the simplified border: draw it as it is rather than lose it.
                 g = Polygons.polygonal(raw);
+                if (base.focus() != null) {
+                    g = Polygons.polygonal(g.intersection(g.getFactory().toGeometry(base.frame())));
+                }
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("data-iso", a.region().iso());

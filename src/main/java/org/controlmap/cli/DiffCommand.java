@@ -69,9 +69,10 @@ final class DiffCommand implements Callable<Integer> {
             description = "Write the change map (.svg, .png, .pdf) or the table (.csv, .md, .json) to FILE.")
     Path output;
 
-    @Option(names = "--changes", paramLabel = "FILE.geojson|FILE.gpkg",
-            description = "Also write the ground that changed hands, one feature per gained or lost polygon with its "
-                    + "km² and region (docs/outputs.md).")
+    @Option(names = "--changes", paramLabel = "FILE.csv|FILE.geojson|FILE.gpkg",
+            description = "Also write the ground that changed hands, one row or feature per connected area gained or "
+                    + "lost of 1 km² or more, with its km², region, centroid and the towns it is near "
+                    + "(docs/outputs.md).")
     Path changes;
 
     @Mixin
@@ -124,9 +125,9 @@ final class DiffCommand implements Callable<Integer> {
         if (changes != null) {
             AtomicOutput.checkWritable(changes);
             AtomicOutput.checkNotInput(changes, from, to);
-            if (FeatureFileFormat.forFileName(changes.getFileName().toString()) == null) {
-                throw new InputException(changes + ": --changes writes GeoJSON or GeoPackage; name the file "
-                        + ".geojson or .gpkg");
+            if (FeatureFileFormat.forFileName(changes.getFileName().toString(), true) == null) {
+                throw new InputException(changes + ": --changes writes CSV, GeoJSON or GeoPackage; name the file "
+                        + ".csv, .geojson or .gpkg");
             }
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
@@ -156,10 +157,11 @@ final class DiffCommand implements Callable<Integer> {
         // The files of one run (table or map, and the changes) are replaced together or not at all; the
         // table goes to stdout only once they are in place.
         try (OutputSet files = new OutputSet()) {
+            List<ChangeAreas.Area> named = changes != null || map ? ChangeAreas.areas(change, catalogue.regions())
+                    : List.of();
             if (changes != null) {
-                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(change, catalogue.regions(), a.date(),
-                        b.date());
-                FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString());
+                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(named, controller, a.date(), b.date());
+                FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString(), true);
                 files.add(changes, false, out -> gis.write(List.of(ChangeAreas.layer(areas)), b.date(), out));
             }
             if (output != null && !map) {
@@ -167,7 +169,7 @@ final class DiffCommand implements Callable<Integer> {
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
                 MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
-                        label(b), credit, focus);
+                        label(b), credit, focus, named);
                 files.add(output, false, out -> ChangeMap.write(scene, mf, out));
             }
             files.commit();

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.controlmap.geodata.NearestTowns;
 import org.controlmap.geodata.Place;
 import org.controlmap.geodata.PlaceCatalogue;
 import org.controlmap.render.MapScene.Anchor;
@@ -136,14 +137,14 @@ public final class TownLayer {
             }
         }
         List<Place> out = new ArrayList<>(capitals);
-        for (Place p : atFront) {
-            if (out.size() - capitals.size() < most) {
+        List<Place> more = new ArrayList<>(atFront);
+        more.addAll(others);
+        for (Place p : more) {
+            int same = NearestTowns.sameTown(p, out);
+            if (same < 0 && out.size() - capitals.size() < most) {
                 out.add(p);
-            }
-        }
-        for (Place p : others) {
-            if (out.size() - capitals.size() < most) {
-                out.add(p);
+            } else if (same >= capitals.size() && out.get(same).nameUk().isEmpty() && !p.nameUk().isEmpty()) {
+                out.set(same, p); // one town entered twice: the entry with a Ukrainian name has its romanisation
             }
         }
         return out;

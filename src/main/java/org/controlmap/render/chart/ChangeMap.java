@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.controlmap.control.Controller;
 import org.controlmap.control.NumberText;
+import org.controlmap.control.measure.ChangeAreas;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.geodata.Polygons;
 import org.controlmap.io.AtomicOutput;
@@ -29,6 +30,7 @@ import org.controlmap.render.MapScene;
 import org.controlmap.render.Palette;
 import org.controlmap.render.ScaleBar;
 import org.controlmap.render.TextWidths;
+import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -81,16 +83,19 @@ public final class ChangeMap {
      */
     public static MapScene scene(ControlChange change, List<Region> regions, List<CountryOutline> countries,
             String fromLabel, String toLabel, String credit) {
-        return scene(change, regions, countries, fromLabel, toLabel, credit, null);
+        return scene(change, regions, countries, fromLabel, toLabel, credit, null, List.of());
     }
 
     /**
      * As {@link #scene(ControlChange, List, List, String, String, String)},
      * framed on {@code focus} ({@link MapFocus#frame}) instead of the changed
-     * ground when it is not null.
+     * ground when it is not null, the largest of {@code named} labelled with
+     * their km² and the town they are nearest ("+412 km² near Pokrovsk").
+     *
+     * @param named the connected areas of change, largest first within each side ({@link ChangeAreas#areas})
      */
     public static MapScene scene(ControlChange change, List<Region> regions, List<CountryOutline> countries,
-            String fromLabel, String toLabel, String credit, MapFocus focus) {
+            String fromLabel, String toLabel, String credit, MapFocus focus, List<ChangeAreas.Area> named) {
         MapProjection proj = new MapProjection();
         Geometry gained = proj.project(change.gained());
         Geometry lost = proj.project(change.lost());
@@ -148,6 +153,7 @@ public final class ChangeMap {
         }
         Geometry gainedPx = px(clip(gained, frame), georef);
         Geometry lostPx = px(clip(lost, frame), georef);
+        items.add(areaLabels(named, proj, georef, gainedPx, lostPx, mapFrame, placer));
         items.add(labels(change, visible, gainedPx, lostPx, placer));
         items.add(towns(proj, georef, mapFrame, whole.getWidth() / env.getWidth(), gainedPx, lostPx, placer));
         if (inset != null) {
@@ -255,6 +261,66 @@ public final class ChangeMap {
             labels.add(new MapScene.Group("label", attrs, lines));
         }
         return new MapScene.Group("labels", Map.of(), labels);
+    }
+
+    /** At most this many areas of change are labelled, the largest; none under {@value #LABEL_KM2} km². */
+    static final int LABELLED = 6;
+    static final double LABEL_KM2 = 5;
+    private static final double AREA_PX = 13;
+
+    /**
+     * The largest areas of change labelled "+412 km² near Pokrovsk" (lost:
+     * "−12 km² near …", in blue), each off the changed ground with a leader
+     * line to a point inside its area, largest first, clear of every label
+     * before; an area whose label fits nowhere within 140 px, or whose point is
+     * outside the frame, goes unlabelled.
+     */
+    private static MapScene.Group areaLabels(List<ChangeAreas.Area> named, MapProjection proj,
+            MapScene.Georeference georef, Geometry gainedPx, Geometry lostPx, Envelope mapFrame, LabelPlacer placer) {
+        List<ChangeAreas.Area> order = new ArrayList<>(named);
+        order.sort(Comparator.comparingDouble((ChangeAreas.Area a) -> -a.km2()));
+        List<Geometry> both = new ArrayList<>();
+        both.add(gainedPx);
+        both.add(lostPx);
+        Geometry changed = GF.buildGeometry(both);
+        Coordinate centre = mapFrame.centre();
+        List<MapScene.Item> items = new ArrayList<>();
+        int shown = 0;
+        for (ChangeAreas.Area a : order) {
+            if (shown >= LABELLED || a.km2() < LABEL_KM2) {
+                break;
+            }
+            Coordinate in = InteriorPointArea.getInteriorPoint(a.polygon());
+            double[] xy = georef.pixel(proj, in.x, in.y);
+            Coordinate anchor = new Coordinate(xy[0], xy[1]);
+            if (!mapFrame.contains(anchor) || a.near().isEmpty()) {
+                continue;
+            }
+            String text = (a.gained() ? "+" : "−") + NumberText.grouped(Math.round(a.km2())) + " km² near "
+                    + a.near().get(0).nameEn();
+            double w = TextWidths.get().width(text, AREA_PX, true) + 6;
+            double h = AREA_PX * 1.3;
+            Coordinate c = placer.outside(changed, anchor, centre, 6, 140, w, h, 4);
+            if (c == null) {
+                continue;
+            }
+            Envelope box = LabelPlacer.box(c.x, c.y, w, h);
+            placer.block(box);
+            Coordinate end = new Coordinate(Math.max(box.getMinX(), Math.min(anchor.x, box.getMaxX())),
+                    Math.max(box.getMinY(), Math.min(anchor.y, box.getMaxY())));
+            int colour = a.gained() ? GAINED : LOST;
+            Map<String, String> attrs = new LinkedHashMap<>();
+            attrs.put("data-km2", NumberText.plain(Math.round(a.km2())));
+            attrs.put("data-near", a.nearText());
+            List<MapScene.Item> parts = new ArrayList<>();
+            parts.add(figure(GF.createLineString(new Coordinate[] {new Coordinate(round(anchor.x), round(anchor.y)),
+                new Coordinate(round(end.x), round(end.y))}), MapScene.Style.line(colour, 1), "leader", null));
+            parts.add(new MapScene.Text(round(c.x), round(c.y + AREA_PX * 0.36), text, AREA_PX, true,
+                    MapScene.Anchor.MIDDLE, colour, Palette.WHITE, 2.5, "area"));
+            items.add(new MapScene.Group("area-label", attrs, parts));
+            shown++;
+        }
+        return new MapScene.Group("area-labels", Map.of(), items);
     }
 
     /**

@@ -126,6 +126,15 @@ public final class BaseMap {
      * ({@link #inset()}).
      */
     public BaseMap(List<Region> regions, List<CountryOutline> countries, int widthPx, MapFocus focus) {
+        this(regions, countries, widthPx, focus, 0);
+    }
+
+    /**
+     * As {@link #BaseMap(List, List, int, MapFocus)}, with the header taller by
+     * {@code extraHeader} px (a title set in two lines: {@link MapLayout#extraHeader}).
+     */
+    public BaseMap(List<Region> regions, List<CountryOutline> countries, int widthPx, MapFocus focus,
+            double extraHeader) {
         MapProjection projection = new MapProjection();
         double u = widthPx / 1600.0;
         double width = widthPx;
@@ -142,7 +151,7 @@ public final class BaseMap {
         if (focus != null) {
             env = focus.frame(projection);
         }
-        double header = Math.round(104 * u);
+        double header = Math.round(104 * u) + extraHeader;
         double footer = Math.round(64 * u);
         double scale = width / env.getWidth(); // px per projected metre
         double mapHeight = env.getHeight() * scale;

@@ -52,7 +52,7 @@ public final class ControlMap {
         this.options = options;
         List<Region> rs = List.copyOf(regions);
         base = new FutureTask<>(() -> MapLayout.withContext(new BaseMap(rs, this.countries, options.widthPx(),
-                options.focus()), options));
+                options.focus(), MapLayout.extraHeader(options)), options));
         Thread t = new Thread(base, "controlmap-base-map");
         t.setDaemon(true);
         t.start();

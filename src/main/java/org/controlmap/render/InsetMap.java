@@ -61,8 +61,8 @@ public record InsetMap(Group group, Envelope box) {
     /**
      * The inset with its upper right corner at ({@code right}, {@code top}), px.
      *
-     * @param ukraine Ukraine's outline, in any planar coordinates with y down (canvas px) or up (projected
-     *                metres: pass {@code yUp}) — here the same as {@code shown}'s
+     * @param ukraine Ukraine's outline in planar coordinates with y down (canvas px; for projected metres,
+     *                y up, see the overload with {@code yUp})
      * @param shown   the part the map shows, in the same coordinates
      * @param u       px per px of a 1,600 px wide map
      */

@@ -24,6 +24,7 @@ import org.controlmap.io.OutputSet;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.chart.ChangeMap;
@@ -70,10 +71,14 @@ final class DiffCommand implements Callable<Integer> {
             description = "Write the change map (.svg, .png, .pdf) or the table (.csv, .md, .json) to FILE.")
     Path output;
 
-    @Option(names = "--changes", paramLabel = "FILE.geojson|FILE.gpkg",
-            description = "Also write the ground that changed hands, one feature per gained or lost polygon with its "
-                    + "km² and region (docs/outputs.md).")
+    @Option(names = "--changes", paramLabel = "FILE.csv|FILE.geojson|FILE.gpkg",
+            description = "Also write the ground that changed hands, one row or feature per connected area gained or "
+                    + "lost of 1 km² or more, with its km², region, centroid and the towns it is near "
+                    + "(docs/outputs.md).")
     Path changes;
+
+    @Mixin
+    FocusOptions frame = new FocusOptions();
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the snapshots in the table and map, instead of DeepStateMap's for its daily "
@@ -115,12 +120,16 @@ final class DiffCommand implements Callable<Integer> {
         if (changes != null) {
             AtomicOutput.checkWritable(changes);
             AtomicOutput.checkNotInput(changes, from, to);
-            if (FeatureFileFormat.forFileName(changes.getFileName().toString()) == null) {
-                throw new InputException(changes + ": --changes writes GeoJSON or GeoPackage; name the file "
-                        + ".geojson or .gpkg");
+            if (FeatureFileFormat.forFileName(changes.getFileName().toString(), true) == null) {
+                throw new InputException(changes + ": --changes writes CSV, GeoJSON or GeoPackage; name the file "
+                        + ".csv, .geojson or .gpkg");
             }
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
+        MapFocus focus = frame.focus(catalogue);
+        if (focus != null && !map) {
+            throw new InputException("--focus/--bbox frame the change map: also give -o FILE.svg, .png or .pdf");
+        }
         ControlFile a = ControlFile.read(from, controller, fromDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
         if (a.date() == null) {
             InputOptions.warn(spec, a.noDateWarning("--from-date"));
@@ -143,10 +152,11 @@ final class DiffCommand implements Callable<Integer> {
         // The files of one run (table or map, and the changes) are replaced together or not at all; the
         // table goes to stdout only once they are in place.
         try (OutputSet files = new OutputSet()) {
+            List<ChangeAreas.Area> named = changes != null || map ? ChangeAreas.areas(change, catalogue.regions())
+                    : List.of();
             if (changes != null) {
-                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(change, catalogue.regions(), a.date(),
-                        b.date());
-                FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString());
+                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(named, controller, a.date(), b.date());
+                FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString(), true);
                 files.add(changes, false, out -> gis.write(List.of(ChangeAreas.layer(areas)), b.date(), out));
             }
             if (output != null && !map) {
@@ -154,7 +164,7 @@ final class DiffCommand implements Callable<Integer> {
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
                 MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
-                        label(b), credit);
+                        label(b), credit, focus, named);
                 files.add(output, false, out -> ChangeMap.write(scene, mf, out));
             }
             files.commit();

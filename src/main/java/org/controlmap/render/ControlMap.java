@@ -61,7 +61,7 @@ public final class ControlMap {
         // The towns and rivers are read from the jar while the base map is laid out, not after it.
         CompletableFuture.runAsync(ControlMap::loadContext, workers);
         base = CompletableFuture.supplyAsync(() -> MapLayout.withContext(new BaseMap(rs, this.countries,
-                options.widthPx()), options), workers);
+                options.widthPx(), options.focus(), MapLayout.extraHeader(options)), options), workers);
     }
 
     private static void loadContext() {
@@ -145,8 +145,9 @@ public final class ControlMap {
         }
         BaseMap b = await(base);
         if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
-            b = b.withLayer(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, frontLine(b, measurement.front()),
-                    List.of()));
+            MapScene.Group line = frontLine(b, measurement.front());
+            b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()),
+                    ((MapScene.Figure) line.items().get(0)).geometry());
         }
         return draw(b, measurement.allocation(), areas, features);
     }
@@ -156,6 +157,9 @@ public final class ControlMap {
         double u = options.widthPx() / 1600.0;
         org.locationtech.jts.geom.Geometry px = DouglasPeuckerSimplifier.simplify(
                 b.toPx().transform(new MapProjection().project(front)), BaseMap.TOLERANCE_PX);
+        if (b.focus() != null) {
+            px = px.intersection(px.getFactory().toGeometry(b.frame()));
+        }
         MapScene.Figure line = new MapScene.Figure(Px.round(px), MapScene.Style.line(Palette.FRONT, 2.4 * u), "front",
                 Map.of(), null);
         return new MapScene.Group("front", Map.of(), List.of(line));

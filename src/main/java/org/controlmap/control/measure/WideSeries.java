@@ -53,6 +53,14 @@ public final class WideSeries {
                 isos.add(r.iso());
                 header.add(r.iso() + " " + r.nameEn());
             }
+            if (series.districts() != null) {
+                for (org.controlmap.region.UserRegions.District d : series.districts().districts().of(r)) {
+                    if (held.contains(d.id())) {
+                        isos.add(d.id());
+                        header.add(d.id() + " " + d.name());
+                    }
+                }
+            }
         }
         isos.add("UA");
         header.add(TOTAL);

@@ -15,6 +15,7 @@ import org.controlmap.geodata.Polygons;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -142,7 +143,9 @@ public record UserRegions(String file, List<District> districts, List<Coverage> 
                     continue;
                 }
                 Geometry in;
-                if (prepared.get(i).covers(g)) {
+                // containsProperly is answered from the index alone; covers would fall back to a full relate
+                // against the whole region for every district along its boundary.
+                if (prepared.get(i).containsProperly(g)) {
                     in = g;
                 } else {
                     try {
@@ -185,25 +188,26 @@ public record UserRegions(String file, List<District> districts, List<Coverage> 
                 parts.add(reads.get(k).inside);
                 sum += reads.get(k).insideKm2;
             }
-            Geometry union = union(parts, name, parent);
-            double unionKm2 = GeodesicArea.km2(union);
-            double overlap = Math.max(0, sum - unionKm2);
-            double gap = Math.max(0, parent.areaKm2() - unionKm2);
-            boolean trim = overlap > NOISE_KM2;
+            // Districts that overlap are trimmed in file order, so the counted parts are disjoint and their
+            // sum is the area of the districts' union: no union of hundreds of shapes is needed.
+            boolean trim = overlaps(parts, name, parent);
+            double counted = 0;
             List<Geometry> before = new ArrayList<>();
             for (int k : ks) {
                 Read r = reads.get(k);
-                Geometry counted = r.inside;
-                double countedKm2 = r.insideKm2;
+                Geometry c = r.inside;
+                double cKm2 = r.insideKm2;
                 if (trim && !before.isEmpty()) {
-                    counted = trimmed(r.inside, before, name + ": feature " + r.f.index());
-                    countedKm2 = counted == r.inside ? r.insideKm2 : GeodesicArea.km2(counted);
+                    c = trimmed(r.inside, before, name + ": feature " + r.f.index());
+                    cKm2 = c == r.inside ? r.insideKm2 : GeodesicArea.km2(c);
                 }
                 before.add(r.inside);
-                out[k] = new District(r.id, r.label, r.f.index(), parent, r.f.geometry(), r.areaKm2, counted,
-                        countedKm2, Math.max(0, r.areaKm2 - r.insideKm2), Math.max(0, r.insideKm2 - countedKm2));
+                counted += cKm2;
+                out[k] = new District(r.id, r.label, r.f.index(), parent, r.f.geometry(), r.areaKm2, c, cKm2,
+                        Math.max(0, r.areaKm2 - r.insideKm2), Math.max(0, r.insideKm2 - cKm2));
             }
-            coverage.add(new Coverage(parent, ks.size(), overlap, gap));
+            coverage.add(new Coverage(parent, ks.size(), Math.max(0, sum - counted),
+                    Math.max(0, parent.areaKm2() - counted)));
         }
         return new UserRegions(name, List.of(out), List.copyOf(coverage));
     }
@@ -230,13 +234,32 @@ public record UserRegions(String file, List<District> districts, List<Coverage> 
         }
     }
 
-    private static Geometry union(List<Geometry> parts, String name, Region parent) {
-        try {
-            return parts.size() == 1 ? parts.get(0) : Polygons.polygonal(OverlayNGRobust.union(parts));
-        } catch (RuntimeException ex) {
-            throw new InputException(name + ": cannot join its districts in " + parent + " (" + ex.getMessage()
-                    + ")", ex);
+    /** Whether two of {@code parts} share more than {@link #NOISE_KM2} km² (neighbours sharing an edge do not). */
+    private static boolean overlaps(List<Geometry> parts, String name, Region parent) {
+        STRtree tree = new STRtree();
+        for (int k = 0; k < parts.size(); k++) {
+            tree.insert(parts.get(k).getEnvelopeInternal(), k);
         }
+        for (int k = 0; k < parts.size(); k++) {
+            Geometry a = parts.get(k);
+            PreparedGeometry pa = PreparedGeometryFactory.prepare(a);
+            for (Object o : tree.query(a.getEnvelopeInternal())) {
+                int j = (Integer) o;
+                if (j <= k || !pa.intersects(parts.get(j))) {
+                    continue;
+                }
+                try {
+                    Geometry both = OverlayNGRobust.overlay(a, parts.get(j), OverlayNG.INTERSECTION);
+                    if (GeodesicArea.km2(Polygons.polygonal(both)) > NOISE_KM2) {
+                        return true;
+                    }
+                } catch (RuntimeException ex) {
+                    throw new InputException(name + ": cannot compare its districts in " + parent + " ("
+                            + ex.getMessage() + ")", ex);
+                }
+            }
+        }
+        return false;
     }
 
     /** A property value as text: numbers without a trailing ".0" (a GeoPackage's integer ids come as such). */

@@ -51,7 +51,7 @@ public final class MadeUpDistricts {
                     Geometry part = cut(r.geometry(), GF.toGeometry(cell));
                     if (!part.isEmpty() && GeodesicArea.km2(part) > 0.01) {
                         String id = r.iso() + "-" + i + j;
-                        out.add(new District(id, r.nameEn() + " cell " + i + "," + j, r.iso(), part));
+                        out.add(new District(id, r.nameEn() + " cell " + i + j, r.iso(), part));
                     }
                 }
             }

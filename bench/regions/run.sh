@@ -11,6 +11,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 data=${1:-$here/../shared/data/deepstate-2024-07-to-2025-06}
+[ -d "$data" ] || { echo "no data directory $data (give it as the first argument)" >&2; exit 2; }
 runs=${RUNS:-5}
 first=${FIRST:-100}
 day=${DAY:-20241120}

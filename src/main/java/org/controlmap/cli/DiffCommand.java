@@ -13,6 +13,8 @@ import org.controlmap.control.measure.ChangeAreas;
 import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.control.measure.ChangeFormat;
 import org.controlmap.control.measure.ControlChange;
+import org.controlmap.control.measure.DistrictOverlay;
+import org.controlmap.region.UserRegions;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.geodata.GeoJsonWriter;
@@ -60,6 +62,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
+    @Mixin
+    RegionsOptions regions = new RegionsOptions();
+
     @Option(names = "--format", paramLabel = "csv|md|json",
             description = "Table format. Default: from the -o extension when it is a table, else csv.")
     ChangeFormat format;
@@ -93,6 +98,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        regions.validate();
         if (date != null) {
             throw new InputException("--date: diff compares two snapshots; give --from-date and/or --to-date");
         }
@@ -142,14 +148,16 @@ final class DiffCommand implements Callable<Integer> {
         String credit = source != null ? source
                 : a.credit().equals(b.credit()) ? a.credit() : a.credit() + ", " + b.credit();
         ChangeFormat.Dating dating = new ChangeFormat.Dating(a.date(), b.date(), credit);
-        ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
+        UserRegions districts = regions.read(catalogue, spec);
+        ControlChange measured = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
                 controller, attribution.options(AreaBasis.GEOMETRY));
+        ControlChange change = districts == null ? measured : measured.withDistricts(new DistrictOverlay(districts));
         ChangeFormat f = fmt;
         // The files of one run (table or map, and the changes) are replaced together or not at all; the
         // table goes to stdout only once they are in place.
         try (OutputSet files = new OutputSet()) {
             if (changes != null) {
-                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(change, catalogue.regions(), a.date(),
+                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(measured, catalogue.regions(), a.date(),
                         b.date());
                 FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString());
                 files.add(changes, false, out -> gis.write(List.of(ChangeAreas.layer(areas)), b.date(), out));
@@ -158,7 +166,7 @@ final class DiffCommand implements Callable<Integer> {
                 files.add(output, false, out -> f.write(change, dating, out));
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
-                MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
+                MapScene scene = ChangeMap.scene(measured, catalogue.regions(), CountryOutline.bundled(), label(a),
                         label(b), credit);
                 files.add(output, false, out -> ChangeMap.write(scene, mf, out));
             }

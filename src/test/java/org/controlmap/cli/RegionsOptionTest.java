@@ -151,6 +151,24 @@ class RegionsOptionTest {
     }
 
     @Test
+    void diffHasDistrictRowsThatAddUpToTheirRegionsChange() throws IOException {
+        Path districts = MadeUpDistricts.write(grid, dir.resolve("made-up.geojson"));
+        Path a = box("front_20241101.geojson", 37.5, 47.8, 37.9, 48.5);
+        Path b = box("front_20241120.geojson", 36.5, 47.3, 37.9, 48.6);
+        CliRun r = run("diff", "--from", a.toString(), "--to", b.toString(), "--attribution", "clip", "--regions",
+                districts.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, String[]> rows = rows(r.out(), 1);
+        for (String parent : List.of("UA-14", "UA-23")) {
+            double gained = grid.stream().filter(d -> d.parent().equals(parent) && rows.containsKey(d.id()))
+                    .mapToDouble(d -> Double.parseDouble(rows.get(d.id())[2])).sum();
+            double region = Double.parseDouble(rows.get(parent)[2]);
+            assertThat(region).isGreaterThan(100);
+            assertThat(gained).as(parent).isCloseTo(region, within(1e-5 * region + 0.002));
+        }
+    }
+
+    @Test
     void badDistrictFilesAreOneLocatedLineAndExit2() throws IOException {
         Path front = box("front_20241120.geojson", 36.5, 47.3, 37.9, 48.6);
         String poly = "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[37,48],[37.1,48],[37.1,48.1],[37,48]]]}";

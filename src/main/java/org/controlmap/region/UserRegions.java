@@ -87,7 +87,9 @@ public record UserRegions(String file, List<District> districts, List<Coverage> 
             }
         }).features();
         if (!notPolygons.isEmpty()) {
-            throw new InputException(notPolygons.get(0) + " (--regions takes polygons only)");
+            // The reader's warning, located; what it says it did (skip the feature) is not what happens here.
+            throw new InputException(notPolygons.get(0).replace("; feature skipped", "").replace(
+                    "; kept with an empty shape", "") + " (--regions takes polygons only)");
         }
         return of(features, name, idField, nameField, catalogue);
     }

@@ -27,7 +27,8 @@ java -cp "target/test-classes:target/classes:target/lib/*" org.controlmap.region
 
 snapshots=$work/first-$first
 rm -rf "$snapshots" && mkdir -p "$snapshots"
-ls "$data"/*.geojson | sort | head -n "$first" | while read -r f; do ln -s "$f" "$snapshots/"; done
+all=("$data"/*.geojson)                           # sorted by the shell; no pipe for pipefail to trip on
+for f in "${all[@]:0:$first}"; do ln -s "$f" "$snapshots/"; done
 
 # median wall seconds and median peak RSS (MB) of RUNS runs of a command line
 measure() {

@@ -72,6 +72,9 @@ final class AreasCommand implements Callable<Integer> {
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, input.inputs());
+            if (regions.file != null) {
+                AtomicOutput.checkNotInput(output, regions.file);
+            }
             geo = format == null ? FeatureFileFormat.forFileName(output.getFileName().toString()) : null;
             if (geo != null && input.control == null) {
                 throw new InputException(output + ": ." + geo.extension() + " holds measured geometry; give "

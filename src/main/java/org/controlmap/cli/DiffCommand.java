@@ -131,6 +131,13 @@ final class DiffCommand implements Callable<Integer> {
                         + ".geojson or .gpkg");
             }
         }
+        if (regions.file != null) {
+            for (Path out : new Path[] {output, changes}) {
+                if (out != null) {
+                    AtomicOutput.checkNotInput(out, regions.file);
+                }
+            }
+        }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         ControlFile a = ControlFile.read(from, controller, fromDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
         if (a.date() == null) {

@@ -182,6 +182,13 @@ final class SeriesCommand implements Callable<Integer> {
             }
         }
         RegionsOptions.fieldsNeedFile(districtFile != null, idField, nameField, "--regions FILE");
+        if (districtFile != null) {
+            for (Path out : new Path[] {output, wide, chart}) {
+                if (out != null) {
+                    AtomicOutput.checkNotInput(out, districtFile);
+                }
+            }
+        }
         if (districtFile != null && basis == AreaBasis.OFFICIAL) {
             throw new InputException("--regions: your districts have no official areas; use --basis geometry");
         }

@@ -201,6 +201,12 @@ class RegionsOptionTest {
             assertThat(s.code()).as(e.getKey() + ": " + s.err()).isEqualTo(2);
             assertThat(s.err()).contains(says.get(e.getKey()));
         }
+        Path own = dir.resolve("districts.json");
+        Files.writeString(own, bad.get("noid.geojson"));
+        CliRun over = run("areas", "--control", front.toString(), "--regions", own.toString(), "-o", own.toString(),
+                "--format", "csv");
+        assertThat(over.code()).isEqualTo(2);
+        assertThat(Files.readString(own)).isEqualTo(bad.get("noid.geojson"));
         assertThat(run("areas", "--regions", dir.resolve("empty.geojson").toString()).err())
                 .contains("--regions needs --control");
         assertThat(run("areas", "--control", front.toString(), "--id-field", "code").err())

@@ -10,11 +10,14 @@ import org.controlmap.control.Allocation;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.measure.ControlFile;
+import org.controlmap.control.measure.DistrictOverlay;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.region.UserRegions;
+import org.controlmap.table.DistrictTable;
 import org.controlmap.table.AreaTable;
 import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.table.HeldGround;
@@ -37,6 +40,9 @@ final class AreasCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    RegionsOptions regions = new RegionsOptions();
+
     @Option(names = "--basis", paramLabel = "official|geometry",
             description = "What region percentages are shares of: official areas (default for scenarios) or "
                     + "the geodesic area of the boundaries (default with control polygons, whose Ukraine total is always a share of the "
@@ -55,10 +61,21 @@ final class AreasCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         input.validate(false);
+        regions.validate();
+        if (regions.file != null && input.control == null) {
+            throw new InputException("--regions needs --control: a report's figures are per region, not per "
+                    + "district");
+        }
+        if (regions.file != null && basis == AreaBasis.OFFICIAL) {
+            throw new InputException("--regions: your districts have no official areas; use --basis geometry");
+        }
         FeatureFileFormat geo = null;
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, input.inputs());
+            if (regions.file != null) {
+                AtomicOutput.checkNotInput(output, regions.file);
+            }
             geo = format == null ? FeatureFileFormat.forFileName(output.getFileName().toString()) : null;
             if (geo != null && input.control == null) {
                 throw new InputException(output + ": ." + geo.extension() + " holds measured geometry; give "
@@ -68,15 +85,18 @@ final class AreasCommand implements Callable<Integer> {
         TableFormat fmt = geo != null ? null : TableFormat.choose(format, output, TableFormat.values());
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         AreaTable table;
+        UserRegions districts = regions.read(catalogue, spec);
         ControlFile file = input.controlFile(spec);
         if (file != null) {
             Measurement m = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis),
                     w -> InputOptions.warn(spec, w));
-            table = AreaTable.of(m.allocation(), catalogue, List.of());
+            AreaTable measured = AreaTable.of(m.allocation(), catalogue, List.of());
+            table = districts == null ? measured
+                    : DistrictTable.of(measured, districts, file.districtKm2(new DistrictOverlay(districts)));
             if (geo != null) {
-                HeldGround held = HeldGround.of(table, m);
+                HeldGround held = HeldGround.of(measured, m);
                 FeatureFileFormat g = geo;
-                AtomicOutput.write(output, false, out -> g.write(held.layers(), table.date(), out));
+                AtomicOutput.write(output, false, out -> g.write(held.layers(), measured.date(), out));
                 return 0;
             }
         } else {
@@ -86,7 +106,8 @@ final class AreasCommand implements Callable<Integer> {
             table = AreaTable.of(allocation, catalogue, s.totals());
         }
         TableFormat f = fmt;
-        Output.write(spec, output, out -> f.write(table, out));
+        AreaTable written = table;
+        Output.write(spec, output, out -> f.write(written, out));
         return 0;
     }
 }

@@ -15,6 +15,8 @@ import org.controlmap.io.FileKind;
 import org.controlmap.table.ChangeTable;
 import org.controlmap.table.TableFormat;
 import org.controlmap.control.measure.ControlChange;
+import org.controlmap.control.measure.DistrictOverlay;
+import org.controlmap.region.UserRegions;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.geodata.GeoJsonWriter;
@@ -63,6 +65,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
+    @Mixin
+    RegionsOptions regions = new RegionsOptions();
+
     @Option(names = "--format", paramLabel = "csv|md|json|html",
             description = "Table format. Default: from the -o extension when it is a table, else csv.")
     TableFormat format;
@@ -100,6 +105,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        regions.validate();
         if (date != null) {
             throw new InputException("--date: diff compares two snapshots; give --from-date and/or --to-date");
         }
@@ -125,6 +131,13 @@ final class DiffCommand implements Callable<Integer> {
                         + ".csv, .geojson or .gpkg");
             }
         }
+        if (regions.file != null) {
+            for (Path out : new Path[] {output, changes}) {
+                if (out != null) {
+                    AtomicOutput.checkNotInput(out, regions.file);
+                }
+            }
+        }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         MapFocus focus = frame.focus(catalogue);
         if (focus != null && !map) {
@@ -146,13 +159,16 @@ final class DiffCommand implements Callable<Integer> {
         String credit = source != null ? source
                 : a.credit().equals(b.credit()) ? a.credit() : a.credit() + ", " + b.credit();
         ChangeTable.Dating dating = new ChangeTable.Dating(a.date(), b.date(), credit);
-        ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
+        UserRegions districts = regions.read(catalogue, spec);
+        ControlChange measured = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
                 controller, attribution.options(AreaBasis.GEOMETRY));
+        // The table gains the districts' rows (--regions FILE); the map and the changes stay per region.
+        ControlChange change = districts == null ? measured : measured.withDistricts(new DistrictOverlay(districts));
         TableFormat f = fmt;
         // The files of one run (table or map, and the changes) are replaced together or not at all; the
         // table goes to stdout only once they are in place.
         try (OutputSet files = new OutputSet()) {
-            List<ChangeAreas.Area> named = changes != null || map ? ChangeAreas.areas(change, catalogue.regions())
+            List<ChangeAreas.Area> named = changes != null || map ? ChangeAreas.areas(measured, catalogue.regions())
                     : List.of();
             if (changes != null) {
                 List<GeoJsonWriter.Feature> areas = ChangeAreas.features(named, controller, a.date(), b.date());
@@ -163,7 +179,7 @@ final class DiffCommand implements Callable<Integer> {
                 files.add(output, false, out -> f.write(ChangeTable.table(change, dating), out));
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
-                MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
+                MapScene scene = ChangeMap.scene(measured, catalogue.regions(), CountryOutline.bundled(), label(a),
                         label(b), credit, focus, named);
                 files.add(output, false, out -> ChangeMap.write(scene, mf, out));
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
+import org.controlmap.control.measure.DistrictOverlay;
 import org.controlmap.control.measure.SnapshotFiles;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
@@ -25,6 +26,7 @@ import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.region.UserRegions;
 import org.controlmap.render.chart.SeriesChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,9 +92,19 @@ final class SeriesCommand implements Callable<Integer> {
             description = "Also draw the total (and --regions) over time.")
     Path chart;
 
-    @Option(names = "--regions", paramLabel = "ISO,...", split = ",",
-            description = "Regions to draw on the chart besides the total, e.g. UA-14,UA-23.")
+    @Option(names = "--regions", paramLabel = "ISO,...|FILE", split = ",",
+            description = "Regions to draw on the chart besides the total, e.g. UA-14,UA-23. A polygon file "
+                    + "(.geojson, .json, .kml, .kmz, .gpkg, .fgb, or an existing dir/file) instead: your own districts, "
+                    + "measured as rows under the bundled region holding most of each (docs/regions.md).")
     List<String> regions = new ArrayList<>();
+
+    @Option(names = "--id-field", paramLabel = "PROP",
+            description = "With --regions FILE: the property holding each district's unique id. Default: id.")
+    String idField;
+
+    @Option(names = "--name-field", paramLabel = "PROP",
+            description = "With --regions FILE: the property holding each district's name. Default: name.")
+    String nameField;
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the figures (JSON and chart), instead of DeepStateMap's for its daily "
@@ -146,8 +158,41 @@ final class SeriesCommand implements Callable<Integer> {
             }
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
-        List<Region> chosen = new ArrayList<>();
+        Path districtFile = null;
+        List<String> codes = new ArrayList<>();
         for (String r : regions) {
+            if (isRegionsFile(r)) {
+                if (districtFile != null) {
+                    throw new InputException("--regions " + r + ": one boundary file, please (also given: "
+                            + districtFile + ")");
+                }
+                districtFile = Path.of(r);
+            } else {
+                codes.add(r);
+            }
+        }
+        RegionsOptions.fieldsNeedFile(districtFile != null, idField, nameField, "--regions FILE");
+        if (districtFile != null) {
+            for (Path out : new Path[] {output, wide, chart}) {
+                if (out != null) {
+                    AtomicOutput.checkNotInput(out, districtFile);
+                }
+            }
+        }
+        if (districtFile != null && basis == AreaBasis.OFFICIAL) {
+            throw new InputException("--regions: your districts have no official areas; use --basis geometry");
+        }
+        UserRegions districts = districtFile == null ? null
+                : RegionsOptions.read(districtFile, idField, nameField, catalogue, spec);
+        List<Region> chosen = new ArrayList<>();
+        for (String r : codes) {
+            if (districts != null && districts.districts().stream().anyMatch(d -> d.id().equals(r))) {
+                UserRegions.District d = districts.districts().stream().filter(x -> x.id().equals(r)).findFirst()
+                        .orElseThrow();
+                chosen.add(new Region(d.id(), d.parent().country(), "district", d.name(), d.name(), d.name(),
+                        d.geometry(), d.areaKm2(), Double.NaN, ""));
+                continue;
+            }
             List<Region> rs = catalogue.resolve(r);
             if (rs.size() != 1) {
                 throw new InputException("--regions " + r + ": " + (rs.isEmpty() ? "no such region"
@@ -156,7 +201,8 @@ final class SeriesCommand implements Callable<Integer> {
             }
             chosen.add(rs.get(0));
         }
-        ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue), controller,
+        ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue),
+                districts == null ? null : new DistrictOverlay(districts), controller,
                 attribution.options(basis).withFront(front), source, Workers.of(threads), Terminal.progress("series"),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
         TableFormat f = fmt;
@@ -180,5 +226,23 @@ final class SeriesCommand implements Callable<Integer> {
             files.commit();
         }
         return 0;
+    }
+
+    /**
+     * Whether a --regions value names a boundary file rather than a region: by its extension, or as an
+     * existing file given with a directory ("./districts", never a bare "UA-14").
+     */
+    static boolean isRegionsFile(String value) {
+        String n = value.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".geojson", ".json", ".geojson.gz", ".kml", ".kmz", ".gpkg", ".fgb"}) {
+            if (n.endsWith(ext)) {
+                return true;
+            }
+        }
+        try {
+            return value.contains("/") && java.nio.file.Files.isRegularFile(Path.of(value));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.controlmap.control.measure.ControlSeries;
 import org.controlmap.region.Region;
+import org.controlmap.region.UserRegions;
 
 /**
  * A {@link ControlSeries} as one row per date, for charting tools and
@@ -49,6 +50,14 @@ public final class WideSeriesTable {
         for (Region region : series.regions()) {
             if (held.contains(region.iso())) {
                 cols.add(cell(region.iso() + " " + region.nameEn(), region.iso()));
+            }
+            if (series.districts() != null) {
+                // The user's districts (--regions FILE) follow their region.
+                for (UserRegions.District d : series.districts().districts().of(region)) {
+                    if (held.contains(d.id())) {
+                        cols.add(cell(d.id() + " " + d.name(), d.id()));
+                    }
+                }
             }
         }
         cols.add(cell(TOTAL, "UA"));

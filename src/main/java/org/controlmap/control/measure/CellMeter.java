@@ -189,9 +189,9 @@ final class CellMeter {
         try {
             Geometry inCell = Polygons.polygonal(OverlayNGRobust.overlay(held, c.rect, OverlayNG.INTERSECTION));
             for (int k = 0; k < c.region.length; k++) {
-                km2[k] = area(c.piece[k], c.pieceKm2[k], inCell);
+                km2[k] = area(c.piece[k], c.rect, inCell);
             }
-            outside = area(c.outside, c.outsideKm2, inCell);
+            outside = area(c.outside, c.rect, inCell);
         } catch (RuntimeException ex) {
             throw new InputException(name + ": cannot intersect its polygons with the regions (" + ex.getMessage()
                     + ")", ex);
@@ -199,12 +199,13 @@ final class CellMeter {
         return new Entry(e[0], e[1], (int) e[2], km2, outside);
     }
 
-    private static double area(Geometry piece, double pieceKm2, Geometry inCell) {
+    private static double area(Geometry piece, Geometry rect, Geometry inCell) {
         if (piece.isEmpty() || inCell.isEmpty() || !piece.getEnvelopeInternal().intersects(inCell.getEnvelopeInternal())) {
             return 0;
         }
-        if (piece.isRectangle()) {
+        if (piece.isRectangle() && piece.getEnvelopeInternal().equals(rect.getEnvelopeInternal())) {
             // The region fills the cell (the usual case inside a region): its part is the cell's held part.
+            // A rectangle smaller than the cell (a district cut by a grid line) is intersected like any part.
             return GeodesicArea.km2(inCell.norm());
         }
         // Normalised so the sum runs in the same order however the overlay started its rings.

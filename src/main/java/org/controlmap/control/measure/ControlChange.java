@@ -88,6 +88,29 @@ public record ControlChange(Controller controller, String from, String to, Geome
         return new ControlChange(controller, a.name(), b.name(), gained, lost, hb, List.copyOf(rows), fa, fb);
     }
 
+    /**
+     * This change with a row per district of {@code districts} that gained or lost ground, after its region's
+     * row (file order): the gained and lost ground clipped to each district's counted part, as
+     * {@link DistrictOverlay} measures it. The region rows and the total stay as they are.
+     */
+    public ControlChange withDistricts(DistrictOverlay districts) {
+        double[] g = districts.km2(gained, to + " − " + from);
+        double[] l = districts.km2(lost, from + " − " + to);
+        List<org.controlmap.region.UserRegions.District> ds = districts.districts().districts();
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(r);
+            for (int k = 0; k < ds.size(); k++) {
+                org.controlmap.region.UserRegions.District d = ds.get(k);
+                if (d.parent().iso().equals(r.iso()) && (Math.round(g[k] * 1000) > 0 || Math.round(l[k] * 1000) > 0)) {
+                    out.add(new Row(d.id(), d.name(), g[k], l[k]));
+                }
+            }
+        }
+        return new ControlChange(controller, from, to, gained, lost, later, List.copyOf(out), fromFrontKm,
+                toFrontKm);
+    }
+
     /** Held km² per region (inside plus moved to it), then outside every region. */
     private static double[] withOutside(Booking b) {
         double[] out = new double[b.inside().length + 1];

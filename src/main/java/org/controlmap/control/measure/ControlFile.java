@@ -97,4 +97,13 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
         }
         return m;
     }
+
+    /** Held km² per district and side, in the districts' file order (see {@link DistrictOverlay}). */
+    public java.util.Map<Controller, double[]> districtKm2(DistrictOverlay districts) {
+        java.util.Map<Controller, double[]> out = new java.util.EnumMap<>(Controller.class);
+        for (Controller c : polygons.controllers()) {
+            out.put(c, districts.km2(polygons.held(c), path.toString()));
+        }
+        return out;
+    }
 }

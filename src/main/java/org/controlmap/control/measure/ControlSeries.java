@@ -34,9 +34,10 @@ import org.locationtech.jts.geom.Geometry;
  * @param attribution how ground the boundaries do not place in an occupied region was booked
  * @param source   credit for the figures
  * @param points   one per date, in date order
+ * @param districts the user's districts measured too ({@code --regions FILE}; rows after their region's), or null
  */
 public record ControlSeries(List<Region> regions, ControlOverlay overlay, Controller controller, AreaBasis basis,
-        Attribution attribution, String source, List<Point> points) {
+        Attribution attribution, String source, List<Point> points, DistrictOverlay districts) {
 
     /**
      * Snapshots measured one after another with shared memory of measured cells
@@ -58,8 +59,14 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
      * @param date   the date it describes
      * @param origin where it came from ("a.geojson", "all.geojson, 2024-11-20"), for messages
      * @param booked held ground per region in {@link #regions()} order, and outside every region
+     * @param districts held km² per district ({@link DistrictOverlay}, file order), or null without districts
      */
-    public record Point(LocalDate date, String origin, Booking booked) {
+    public record Point(LocalDate date, String origin, Booking booked, double[] districts) {
+
+        /** A point without districts. */
+        public Point(LocalDate date, String origin, Booking booked) {
+            this(date, origin, booked, null);
+        }
     }
 
     /**
@@ -127,6 +134,17 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
     public static ControlSeries measure(List<String> inputs, FeatureSelection selection, ControlOverlay overlay,
             Controller controller, MeasureOptions options, String source, ExecutorService workers, Progress progress,
             Consumer<String> warnings) {
+        return measure(inputs, selection, overlay, null, controller, options, source, workers, progress, warnings);
+    }
+
+    /**
+     * Measures like {@link #measure(List, FeatureSelection, ControlOverlay, Controller, MeasureOptions, String,
+     * ExecutorService, Progress, Consumer)}, and each snapshot against {@code districts} too when not null
+     * ({@code --regions FILE}): their km² are clipped, with their own cell memory per batch.
+     */
+    public static ControlSeries measure(List<String> inputs, FeatureSelection selection, ControlOverlay overlay,
+            DistrictOverlay districts, Controller controller, MeasureOptions options, String source,
+            ExecutorService workers, Progress progress, Consumer<String> warnings) {
         List<Path> files = SnapshotFiles.expand(inputs, warnings);
         ExecutorService pool = workers;
         List<List<String>> fileWarnings = new ArrayList<>();
@@ -144,7 +162,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                     List<Map.Entry<LocalDate, List<GeoFeature>>> chunk =
                             entries.subList(from, Math.min(entries.size(), from + size));
                     futures.add(pool.submit(() -> {
-                        CellMeter.Batch batch = new CellMeter.Batch();
+                        Batches batch = new Batches(districts);
                         List<Point> ps = new ArrayList<>();
                         for (Map.Entry<LocalDate, List<GeoFeature>> g : chunk) {
                             ps.add(point(files.get(0), entries.size() > 1, g.getKey(), g.getValue(), overlay,
@@ -165,7 +183,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                     }
                     fileWarnings.addAll(ws);
                     futures.add(pool.submit(() -> {
-                        CellMeter.Batch batch = new CellMeter.Batch();
+                        Batches batch = new Batches(districts);
                         List<Point> ps = new ArrayList<>();
                         for (int k = 0; k < chunk.size(); k++) {
                             Path f = chunk.get(k);
@@ -202,7 +220,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             onePerDate(points.stream().map(Point::date).toList(), points.stream().map(Point::origin).toList());
             String credit = source != null ? source : credit(files);
             return new ControlSeries(overlay.regions(), overlay, controller, options.basis(), options.attribution(),
-                    credit, List.copyOf(points));
+                    credit, List.copyOf(points), districts);
         } finally {
             futures.forEach(f -> f.cancel(true)); // after a failure, the other batches stop; done ones stay done
         }
@@ -251,12 +269,20 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
         }
     }
 
+    /** A batch's cell memory: one for the regions, one for the districts (their cells differ). */
+    private record Batches(CellMeter.Batch regions, CellMeter.Batch districts, DistrictOverlay overlay) {
+        Batches(DistrictOverlay overlay) {
+            this(new CellMeter.Batch(), new CellMeter.Batch(), overlay);
+        }
+    }
+
     private static Point point(Path file, boolean severalDates, LocalDate date, List<GeoFeature> features,
-            ControlOverlay overlay, Controller controller, MeasureOptions options, CellMeter.Batch batch) {
+            ControlOverlay overlay, Controller controller, MeasureOptions options, Batches batch) {
         String origin = severalDates ? file + " (" + date + ")" : file.toString();
         ControlPolygons cp = ControlPolygons.of(features, controller, origin);
         Geometry held = cp.held(controller);
-        return new Point(date, origin, overlay.book(held, controller, options, batch, origin));
+        double[] districts = batch.overlay == null ? null : batch.overlay.km2(held, batch.districts, origin);
+        return new Point(date, origin, overlay.book(held, controller, options, batch.regions, origin), districts);
     }
 
     /** A file's features grouped by the date they describe, in date order. */
@@ -341,6 +367,9 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 if (Math.round(km2 * 1000) > 0) {
                     rows.add(new Row(p.date(), r.iso(), km2, b.pct(i, r), booked ? b.mismatchKm2(i) : null, null));
                 }
+                if (p.districts() != null) {
+                    districtRows(p, r, rows);
+                }
             }
             rows.add(new Row(p.date(), "UA", ukraine, 100 * ukraine / overlay.ukraineOfficialKm2(),
                     booked ? ukraineMismatch : null, Double.isNaN(b.frontKm()) ? null : b.frontKm()));
@@ -349,6 +378,19 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             }
         }
         return rows;
+    }
+
+    /** The rows of region {@code r}'s districts held on the point's date (clipped: no mismatch). */
+    private void districtRows(Point p, Region r, List<Row> rows) {
+        List<org.controlmap.region.UserRegions.District> ds = districts.districts().districts();
+        for (int k = 0; k < ds.size(); k++) {
+            org.controlmap.region.UserRegions.District d = ds.get(k);
+            double km2 = p.districts()[k];
+            if (d.parent().equals(r) && Math.round(km2 * 1000) > 0) {
+                rows.add(new Row(p.date(), d.id(), km2, d.countedKm2() > 0
+                        ? Math.min(100, 100 * km2 / d.countedKm2()) : 0, null, null));
+            }
+        }
     }
 
     /** Per date, the held km² (on the basis) of one region, or of Ukraine for "UA": what the chart draws. */

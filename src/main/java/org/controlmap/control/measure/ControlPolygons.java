@@ -198,7 +198,7 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
      */
     static GeoJsonReader.Document readDocument(Path file, FeatureSelection selection, Consumer<String> warnings) {
         String name = file.toString();
-        GeoJsonReader.Document doc = FeatureFiles.read(file, selection.layer(), warnings);
+        GeoJsonReader.Document doc = FeatureFiles.read(file, selection.layer(), selection.maxBytes(), warnings);
         List<GeoFeature> features = selection.apply(doc.features(), name);
         boolean polygons = features.stream().anyMatch(f -> f.geometry() instanceof Polygonal
                 && !f.geometry().isEmpty());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * Entry point of {@code ./controlmap}. Turns every failure into one clear line
  * on stderr: bad input (an {@link InputException}, a usage error) exits 2,
+ * the JVM's memory or stack running out exits 3 ({@link JvmLimits}),
  * anything else is a bug and exits 1; stack traces only with {@code --debug}.
  */
 @Command(name = "controlmap",
@@ -109,7 +110,12 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(failures);
         cl.setParameterExceptionHandler(failures);
         cl.setExecutionExceptionHandler(failures);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Error e) { // picocli passes Errors on: no trace for the user, one line
+            code = JvmLimits.report(e, err, debug);
+        }
         out.flush();
         err.flush();
         return code;

@@ -59,15 +59,24 @@ public final class FeatureFiles {
      * @param warnings one-line warnings, each naming the file
      */
     public static GeoJsonReader.Document read(Path file, String layer, Consumer<String> warnings) {
+        return read(file, layer, InputLimit.DEFAULT_BYTES, warnings);
+    }
+
+    /**
+     * As {@link #read(Path, String, Consumer)}, refusing files larger than {@code maxBytes} uncompressed
+     * ({@link InputLimit}): before parsing when the size or the gzip stream says so.
+     */
+    public static GeoJsonReader.Document read(Path file, String layer, long maxBytes, Consumer<String> warnings) {
         String name = file.toString();
         Format format = formatOf(file);
+        InputLimit.checkEarly(file, format, maxBytes);
         if (layer != null && format != Format.GEOPACKAGE) {
             throw new InputException(name + ": --layer " + layer + ": only a GeoPackage has several layers; this"
                     + " is " + describe(format));
         }
         return switch (format) {
-            case GEOJSON -> geoJson(file, warnings);
-            case KML -> kml(file, warnings);
+            case GEOJSON -> geoJson(file, maxBytes, warnings);
+            case KML -> kml(file, maxBytes, warnings);
             case KMZ -> new KmlReader(warnings).readKmz(file);
             case GEOPACKAGE -> new GeoPackageReader(warnings).read(file, layer);
             case FLATGEOBUF -> new FlatGeobufReader(warnings).read(file);
@@ -193,11 +202,11 @@ public final class FeatureFiles {
         return true;
     }
 
-    private static GeoJsonReader.Document geoJson(Path file, Consumer<String> warnings) {
+    private static GeoJsonReader.Document geoJson(Path file, long maxBytes, Consumer<String> warnings) {
         String name = file.toString();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             // The reader recognises gzip itself and caps what it decompresses (gzip bombs).
-            return new GeoJsonReader(warnings).readDocument(raw, name);
+            return new GeoJsonReader(warnings, maxBytes).readDocument(raw, name);
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (IOException e) {
@@ -205,10 +214,10 @@ public final class FeatureFiles {
         }
     }
 
-    private static GeoJsonReader.Document kml(Path file, Consumer<String> warnings) {
+    private static GeoJsonReader.Document kml(Path file, long maxBytes, Consumer<String> warnings) {
         String name = file.toString();
         try (InputStream raw = new CappedInputStream(new BufferedInputStream(Files.newInputStream(file)),
-                GeoJsonReader.DEFAULT_MAX_BYTES)) {
+                maxBytes)) {
             return new KmlReader(warnings).read(raw, name);
         } catch (IOException e) {
             throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);

@@ -15,16 +15,30 @@ import java.util.TreeSet;
  * {@code PROPERTY~TEXT} (its text contains TEXT, ignoring case). Deliberately no regular expressions: the
  * three forms cover "which side" and "which layer of a KML" without a syntax to explain.
  *
- * @param layer the GeoPackage feature table to read, or null
- * @param where the conditions, in the order given; empty for every feature
+ * @param layer    the GeoPackage feature table to read, or null
+ * @param where    the conditions, in the order given; empty for every feature
+ * @param maxBytes the largest file read, in bytes of uncompressed input ({@link InputLimit}; {@code --max-input-mb})
  */
-public record FeatureSelection(String layer, List<Condition> where) {
+public record FeatureSelection(String layer, List<Condition> where, long maxBytes) {
 
     /** Every feature of the only layer. */
     public static final FeatureSelection ALL = new FeatureSelection(null, List.of());
 
     public FeatureSelection {
         where = List.copyOf(where);
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+    }
+
+    /** A selection under the default size limit ({@link InputLimit#DEFAULT_BYTES}). */
+    public FeatureSelection(String layer, List<Condition> where) {
+        this(layer, where, InputLimit.DEFAULT_BYTES);
+    }
+
+    /** This selection with another size limit, in bytes. */
+    public FeatureSelection withMaxBytes(long bytes) {
+        return new FeatureSelection(layer, where, bytes);
     }
 
     /** How a condition compares. */

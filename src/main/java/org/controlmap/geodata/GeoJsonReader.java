@@ -257,8 +257,8 @@ public final class GeoJsonReader {
         }
 
         private InputException tooBig(CappedInputStream.CapExceeded e) {
-            return new InputException(name + ": larger than " + maxBytes + " bytes of (uncompressed) JSON, the limit"
-                    + " set by maxBytes; raise maxBytes if the file is genuine", e);
+            return new InputException(name + ": larger than " + maxBytes + " bytes of (uncompressed) JSON; "
+                    + InputLimit.raise(maxBytes), e);
         }
 
         /** Skips the value whose first token is current, still refusing duplicate keys and NaN in it. */

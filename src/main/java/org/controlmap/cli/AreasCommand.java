@@ -19,7 +19,7 @@ import org.controlmap.region.RegionCatalogue;
 import org.controlmap.region.UserRegions;
 import org.controlmap.table.DistrictTable;
 import org.controlmap.table.AreaTable;
-import org.controlmap.geodata.FeatureFileFormat;
+import org.controlmap.table.FeatureFileFormat;
 import org.controlmap.table.HeldGround;
 import org.controlmap.table.TableFormat;
 import picocli.CommandLine.Command;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ChangeAreas;
-import org.controlmap.geodata.FeatureFileFormat;
+import org.controlmap.table.FeatureFileFormat;
 import org.controlmap.io.FileKind;
 import org.controlmap.table.ChangeTable;
 import org.controlmap.table.TableFormat;

@@ -1,6 +1,5 @@
 package org.controlmap.table;
 
-import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.geodata.GeoPackageWriter;
 import org.controlmap.geodata.GeoJsonWriter;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.table.FeatureFileFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.controlmap.control.Controller;
-import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.geodata.GeoPackageWriter;
 import org.controlmap.geodata.GeodesicArea;
@@ -164,7 +163,7 @@ public final class ChangeAreas {
         return out;
     }
 
-    /** The features as one GIS layer, {@value #TABLE} ({@link FeatureFileFormat} writes it). */
+    /** The features as one GIS layer, {@value #TABLE} ({@code table.FeatureFileFormat} writes it). */
     public static GeoPackageWriter.Layer layer(List<GeoJsonWriter.Feature> features) {
         List<GeoPackageWriter.Column> cols = new ArrayList<>();
         for (String c : COLUMNS) {

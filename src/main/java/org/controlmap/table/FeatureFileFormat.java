@@ -1,10 +1,15 @@
-package org.controlmap.geodata;
+package org.controlmap.table;
+
+import org.controlmap.geodata.GeoPackageWriter;
+
+import org.controlmap.geodata.GeoJsonWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -75,41 +80,24 @@ public enum FeatureFileFormat {
         GeoJsonWriter.write(all, out);
     }
 
-    /** Header: every layer's columns, first seen first; a row per feature, empty where a layer lacks a column. */
+    /**
+     * The features as a table for {@link TableFormat#CSV}: every layer's columns, first seen first; a row per
+     * feature, empty where its layer lacks a column; no geometry.
+     */
     private static void writeCsv(List<GeoPackageWriter.Layer> layers, OutputStream out) throws IOException {
-        List<String> cols = new ArrayList<>();
+        List<Column<GeoJsonWriter.Feature>> cols = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        List<GeoJsonWriter.Feature> rows = new ArrayList<>();
         for (GeoPackageWriter.Layer l : layers) {
             for (GeoPackageWriter.Column c : l.columns()) {
-                if (!cols.contains(c.name())) {
-                    cols.add(c.name());
+                if (!seen.contains(c.name())) {
+                    seen.add(c.name());
+                    cols.add(new Column<>(c.name(), c.name(), c.numeric(), false, f -> f.properties().get(c.name()),
+                            f -> String.valueOf(f.properties().get(c.name()))));
                 }
             }
+            rows.addAll(l.features());
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cols.size(); i++) {
-            sb.append(i > 0 ? "," : "").append(csvField(cols.get(i)));
-        }
-        sb.append('\n');
-        for (GeoPackageWriter.Layer l : layers) {
-            for (GeoJsonWriter.Feature f : l.features()) {
-                for (int i = 0; i < cols.size(); i++) {
-                    Object v = f.properties().get(cols.get(i));
-                    String text = v == null ? "" : v instanceof java.math.BigDecimal d ? d.toPlainString()
-                            : v.toString();
-                    sb.append(i > 0 ? "," : "").append(csvField(text));
-                }
-                sb.append('\n');
-            }
-        }
-        out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled. */
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        TableFormat.CSV.write(new Table<>("", Map.of(), cols, rows, null, List.of(), "features"), out);
     }
 }

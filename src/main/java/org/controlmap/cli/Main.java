@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         COMMANDS.put("series", SeriesCommand.class);
         COMMANDS.put("diff", DiffCommand.class);
         COMMANDS.put("animate", AnimateCommand.class);
+        COMMANDS.put("web", WebCommand.class);
         COMMANDS.put("warm-up", WarmUpCommand.class);
     }
 

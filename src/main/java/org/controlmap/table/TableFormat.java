@@ -185,7 +185,8 @@ public enum TableFormat {
         return f.format(v);
     }
 
-    private static String pct(AreaTable.Row r) {
+    /** A row's share as the Markdown and HTML tables write it ("80.0%", "<0.1%", "–" when nobody holds it). */
+    public static String pct(AreaTable.Row r) {
         if (Double.isNaN(r.controlledPct())) {
             return "";
         }
@@ -196,7 +197,8 @@ public enum TableFormat {
         return r.controlledPct() > 0 && r.controlledPct() < 0.05 ? "<0.1%" : grouped(r.controlledPct(), 1) + "%";
     }
 
-    private static String km2(AreaTable.Row r) {
+    /** A row's held km² as the Markdown and HTML tables write it ("21,347", "<1", "–" when nobody holds it). */
+    public static String km2(AreaTable.Row r) {
         if (r.controller() == null) {
             return "–";
         }

@@ -138,12 +138,14 @@ public final class WebPage {
 
     /**
      * An SVG document as an element of the page: no XML declaration, and the root a group (a reader may enter
-     * its focusable regions) rather than an image, named and described by its title and description as before.
+     * its focusable regions) rather than an image, named and described by its title and description as before;
+     * out of the tab order (Chromium would stop on the root itself before its regions).
      */
     static String inline(String svg) {
         String s = svg.startsWith("<?xml") ? svg.substring(svg.indexOf('\n') + 1) : svg;
         int end = s.indexOf('>');
-        return s.substring(0, end).replace(" role=\"img\"", " role=\"group\"") + s.substring(end);
+        return s.substring(0, end).replace(" role=\"img\"", " role=\"group\" tabindex=\"-1\"")
+                + s.substring(end);
     }
 
     /** The map as its own SVG file, as {@code render} writes it. */

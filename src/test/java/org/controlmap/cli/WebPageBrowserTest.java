@@ -202,7 +202,8 @@ class WebPageBrowserTest {
         WebElement tip = driver.findElement(By.id("tooltip"));
         driver.findElement(By.id("date")).sendKeys(Keys.TAB); // from the slider to the map's first region
         Object iso = js("var a = document.activeElement; return a && a.getAttribute('data-iso');");
-        assertThat(iso).isNotNull();
+        assertThat(iso).as((String) js("var a = document.activeElement; return a.tagName + '#' + a.id + '.'"
+                + " + a.getAttribute('class');")).isNotNull();
         assertThat(tip.isDisplayed()).isTrue();
         assertThat(tip.getText()).contains((String) iso).contains("Held km²");
         // Tab on to Donetsk, which the snapshots hold: its tooltip gives the date's held km².

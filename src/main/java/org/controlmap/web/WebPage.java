@@ -211,6 +211,8 @@ public final class WebPage {
         }
         sb.append('}');
         if (timeline != null) {
+            sb.append(",\n\"held\":[").append(json(String.format("#%06x", timeline.colour()))).append(',')
+                    .append(timeline.strokePx()).append(']');
             sb.append(",\n\"pieces\":[");
             List<String> ps = timeline.pieces();
             for (int i = 0; i < ps.size(); i++) {

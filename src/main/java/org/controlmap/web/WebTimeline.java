@@ -21,6 +21,7 @@ import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.MapScene;
+import org.controlmap.render.Palette;
 import org.controlmap.render.anim.FrameLayout;
 import org.controlmap.render.anim.FramePipeline;
 import org.controlmap.table.AreaTable;
@@ -69,14 +70,18 @@ public final class WebTimeline {
 
     private final List<Frame> frames;
     private final List<String> pieces;
+    private final int colour;
+    private final double strokePx;
     private final MapScene lastScene;
     private final AreaTable lastTable;
     private final Measurement lastMeasurement;
 
-    private WebTimeline(List<Frame> frames, List<String> pieces, MapScene lastScene, AreaTable lastTable,
-            Measurement lastMeasurement) {
+    private WebTimeline(List<Frame> frames, List<String> pieces, int colour, double strokePx, MapScene lastScene,
+            AreaTable lastTable, Measurement lastMeasurement) {
         this.frames = frames;
         this.pieces = pieces;
+        this.colour = colour;
+        this.strokePx = strokePx;
         this.lastScene = lastScene;
         this.lastTable = lastTable;
         this.lastMeasurement = lastMeasurement;
@@ -142,7 +147,9 @@ public final class WebTimeline {
                 options.withDate(m.snapshot().date()).withSource(credit));
         AreaTable table = AreaTable.of(measurement.allocation(), catalogue,
                 List.of());
-        return new WebTimeline(List.copyOf(frames), List.copyOf(pieces), last[0], table, measurement);
+        return new WebTimeline(List.copyOf(frames), List.copyOf(pieces),
+                side == Controller.RU ? Palette.HELD_BY_RU : Palette.HELD_BY_UA, Math.round(12.0 * width / 1600) / 10.0,
+                last[0], table, measurement);
     }
 
     private record Drawn(MapScene scene, List<String> pieces, String figure) {
@@ -156,6 +163,19 @@ public final class WebTimeline {
     /** Every distinct piece of held ground, as SVG path data in canvas pixels. */
     public List<String> pieces() {
         return pieces;
+    }
+
+    /**
+     * The held ground's paint, for a date whose map has none to restyle (the last date held nothing): colour
+     * 0xRRGGBB, as {@code animate} paints it.
+     */
+    public int colour() {
+        return colour;
+    }
+
+    /** The held ground's outline width, px (in its own colour: it keeps slivers visible). */
+    public double strokePx() {
+        return strokePx;
     }
 
     /** The last date's map, as {@code animate} draws it: what the page shows first and offers as SVG and PNG. */

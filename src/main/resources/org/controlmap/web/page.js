@@ -65,6 +65,18 @@
 
   if (slider) {
     var held = svg.querySelector('path.controlled');
+    var layer = svg.querySelector('g.controlled');
+    if (!held && layer) {
+      // The last date held nothing, so its map drew no held ground to restyle: paint it as animate does.
+      held = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      held.setAttribute('class', 'controlled');
+      held.setAttribute('fill', data.held[0]);
+      held.setAttribute('stroke', data.held[0]);
+      held.setAttribute('stroke-width', String(data.held[1]));
+      held.setAttribute('stroke-linejoin', 'round');
+      held.setAttribute('fill-rule', 'evenodd');
+      layer.insertBefore(held, layer.firstChild);
+    }
     var date = svg.querySelector('text.frame-date');
     var figure = svg.querySelector('text.held-km2');
     var draw = function () {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,11 +256,21 @@ class WebPageBrowserTest {
         assertThat(requests()).allMatch(u -> u.equals(url(host)) || u.equals(url(snapshotsPage)));
     }
 
-    /** Keeps a copy of the page for a look by hand: {@code -Dcontrolmap.keepWebPage=DIR}. */
     @Test
-    void pagesAreWhereTheTestsLeftThem() {
-        String keep = System.getProperty("controlmap.keepWebPage");
-        assumeTrue(keep != null, "set -Dcontrolmap.keepWebPage=DIR to keep the pages");
-        new File(keep).mkdirs();
+    void heldGroundIsDrawnWhenTheLastDateHeldNoneOfUkraine() throws IOException {
+        Path in = AnimateCommandTest.snapshots(dir.resolve("abroad"), 1, 2);
+        // The last date's ground lies in Poland, far from every Ukrainian region: its map draws no held ground.
+        Files.writeString(in.resolve("front_20240103.geojson"), AnimateCommandTest.box(19, 20, 51, 52));
+        Path page = dir.resolve("abroad.html");
+        CliRun r = CliRun.run("web", in.toString(), "-o", page.toString(), "--width", "900");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(Files.readString(page)).doesNotContain("<path class=\"controlled\"");
+        driver.get(url(page));
+        driver.findElement(By.id("date")).sendKeys(Keys.HOME);
+        assertThat(js("var p = document.querySelector('#map svg g.controlled path.controlled');"
+                + "return p && p.getAttribute('fill') + ' ' + (p.getAttribute('d').length > 20);"))
+                .isEqualTo("#d7301f true");
+        assertThat(driver.findElement(By.id("total-km2")).getText()).isNotEqualTo("0");
+        assertThat(consoleErrors()).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.controlmap.control.Controller;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.PngMap;
 import org.controlmap.render.SvgMap;
@@ -92,8 +93,8 @@ public final class WebPage {
                     .append("\" step=\"1\" value=\"").append(fs.size() - 1).append("\" aria-valuetext=\"")
                     .append(last.date()).append("\" aria-describedby=\"shown\">\n");
             sb.append("<p id=\"shown\" aria-live=\"polite\"><time id=\"shown-date\">").append(last.date())
-                    .append("</time>: held by Russia in Ukraine <span id=\"total-km2\">").append(esc(last.total()))
-                    .append("</span> km²</p>\n</div>\n");
+                    .append("</time>: held by ").append(heldWhere(timeline.side()))
+                    .append(" <span id=\"total-km2\">").append(esc(last.total())).append("</span> km²</p>\n</div>\n");
         } else {
             sb.append("<p id=\"shown\">").append(table.date() == null ? "No date in the data"
                     : "<time id=\"shown-date\">" + table.date() + "</time>").append(": held by Russia in Ukraine ")
@@ -102,7 +103,8 @@ public final class WebPage {
         }
         sb.append("<figure id=\"map\" aria-describedby=\"map-help\">\n");
         sb.append(svg);
-        String what = timeline == null ? scene.description() : "Territory held by Russia on the date the slider "
+        String what = timeline == null ? scene.description() : "Territory held by "
+                + timeline.side().countryName() + " on the date the slider "
                 + "shows, from " + timeline.frames().get(0).date() + " to "
                 + timeline.frames().get(timeline.frames().size() - 1).date() + "; the dashed line is the front on "
                 + "the first date.";
@@ -146,6 +148,11 @@ public final class WebPage {
         int end = s.indexOf('>');
         return s.substring(0, end).replace(" role=\"img\"", " role=\"group\" tabindex=\"-1\"")
                 + s.substring(end);
+    }
+
+    /** "Russia in Ukraine": whose ground in whose, as the frames' km² line says it. */
+    private static String heldWhere(Controller side) {
+        return side == Controller.RU ? "Russia in Ukraine" : "Ukraine in Russia";
     }
 
     /** The map as its own SVG file, as {@code render} writes it. */

@@ -70,16 +70,18 @@ public final class WebTimeline {
 
     private final List<Frame> frames;
     private final List<String> pieces;
+    private final Controller side;
     private final int colour;
     private final double strokePx;
     private final MapScene lastScene;
     private final AreaTable lastTable;
     private final Measurement lastMeasurement;
 
-    private WebTimeline(List<Frame> frames, List<String> pieces, int colour, double strokePx, MapScene lastScene,
+    private WebTimeline(List<Frame> frames, List<String> pieces, Controller side, int colour, double strokePx, MapScene lastScene,
             AreaTable lastTable, Measurement lastMeasurement) {
         this.frames = frames;
         this.pieces = pieces;
+        this.side = side;
         this.colour = colour;
         this.strokePx = strokePx;
         this.lastScene = lastScene;
@@ -147,7 +149,7 @@ public final class WebTimeline {
                 options.withDate(m.snapshot().date()).withSource(credit));
         AreaTable table = AreaTable.of(measurement.allocation(), catalogue,
                 List.of());
-        return new WebTimeline(List.copyOf(frames), List.copyOf(pieces),
+        return new WebTimeline(List.copyOf(frames), List.copyOf(pieces), side,
                 side == Controller.RU ? Palette.HELD_BY_RU : Palette.HELD_BY_UA, Math.round(12.0 * width / 1600) / 10.0,
                 last[0], table, measurement);
     }
@@ -163,6 +165,11 @@ public final class WebTimeline {
     /** Every distinct piece of held ground, as SVG path data in canvas pixels. */
     public List<String> pieces() {
         return pieces;
+    }
+
+    /** The side whose ground is drawn and measured. */
+    public Controller side() {
+        return side;
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.controlmap.control.Controller;
@@ -188,12 +188,8 @@ final class AnimateCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "controlmap-animate");
-            t.setDaemon(true);
-            return t;
-        });
+        ForkJoinPool pool = Workers.of(threads);
+        int n = pool.getParallelism();
         List<String> warnings = new ArrayList<>();
         try {
             List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, pool, warnings::add);
@@ -235,7 +231,6 @@ final class AnimateCommand implements Callable<Integer> {
                         delay, hold);
             }
         } finally {
-            pool.shutdownNow();
             for (String warning : warnings) {
                 spec.commandLine().getErr().println("controlmap: warning: " + warning);
             }

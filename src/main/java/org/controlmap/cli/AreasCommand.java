@@ -1,5 +1,7 @@
 package org.controlmap.cli;
 
+import org.controlmap.io.FileKind;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +55,6 @@ final class AreasCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         input.validate(false);
-        TableFormat fmt = format;
         FeatureFileFormat geo = null;
         if (output != null) {
             AtomicOutput.checkWritable(output);
@@ -61,19 +62,10 @@ final class AreasCommand implements Callable<Integer> {
             geo = format == null ? FeatureFileFormat.forFileName(output.getFileName().toString()) : null;
             if (geo != null && input.control == null) {
                 throw new InputException(output + ": ." + geo.extension() + " holds measured geometry; give "
-                        + "--control FILE, or use .csv, .md, .json or .html");
-            }
-            if (fmt == null && geo == null) {
-                fmt = TableFormat.forFileName(output.getFileName().toString());
-                if (fmt == null) {
-                    throw new InputException(output + ": unknown table format; use .csv, .md, .json or .html, "
-                            + "or --format");
-                }
+                        + "--control FILE, or use " + FileKind.choices(TableFormat.values()));
             }
         }
-        if (fmt == null) {
-            fmt = TableFormat.CSV;
-        }
+        TableFormat fmt = geo != null ? null : TableFormat.choose(format, output, TableFormat.values());
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         AreaTable table;
         ControlFile file = input.controlFile(spec);

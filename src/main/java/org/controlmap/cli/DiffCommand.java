@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ChangeAreas;
 import org.controlmap.geodata.FeatureFileFormat;
-import org.controlmap.control.measure.ChangeFormat;
+import org.controlmap.io.FileKind;
+import org.controlmap.table.ChangeTable;
+import org.controlmap.table.TableFormat;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlFile;
@@ -22,6 +24,7 @@ import org.controlmap.io.OutputSet;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.chart.ChangeMap;
@@ -60,18 +63,22 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
-    @Option(names = "--format", paramLabel = "csv|md|json",
+    @Option(names = "--format", paramLabel = "csv|md|json|html",
             description = "Table format. Default: from the -o extension when it is a table, else csv.")
-    ChangeFormat format;
+    TableFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the change map (.svg, .png, .pdf) or the table (.csv, .md, .json) to FILE.")
     Path output;
 
-    @Option(names = "--changes", paramLabel = "FILE.geojson|FILE.gpkg",
-            description = "Also write the ground that changed hands, one feature per gained or lost polygon with its "
-                    + "km² and region (docs/outputs.md).")
+    @Option(names = "--changes", paramLabel = "FILE.csv|FILE.geojson|FILE.gpkg",
+            description = "Also write the ground that changed hands, one row or feature per connected area gained or "
+                    + "lost of 1 km² or more, with its km², region, centroid and the towns it is near "
+                    + "(docs/outputs.md).")
     Path changes;
+
+    @Mixin
+    FocusOptions frame = new FocusOptions();
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the snapshots in the table and map, instead of DeepStateMap's for its daily "
@@ -99,33 +106,30 @@ final class DiffCommand implements Callable<Integer> {
         selection.selection(); // a malformed --where is refused before any work
         LocalDate fromDay = fromDate == null ? null : InputOptions.parseDate("--from-date", fromDate);
         LocalDate toDay = toDate == null ? null : InputOptions.parseDate("--to-date", toDate);
-        ChangeFormat fmt = format;
+        TableFormat fmt = format;
         boolean map = false;
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, from, to);
-            String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".csv") || n.endsWith(".md") || n.endsWith(".json")) {
-                if (fmt == null) {
-                    fmt = ChangeFormat.valueOf(n.substring(n.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT));
-                }
-            } else {
+            if (FileKind.of(output, TableFormat.values()) == null) {
                 MapFormat.of(output); // names the accepted extensions when it is neither
                 map = true;
             }
         }
-        if (fmt == null) {
-            fmt = ChangeFormat.CSV;
-        }
+        fmt = TableFormat.choose(fmt, map ? null : output, TableFormat.values());
         if (changes != null) {
             AtomicOutput.checkWritable(changes);
             AtomicOutput.checkNotInput(changes, from, to);
-            if (FeatureFileFormat.forFileName(changes.getFileName().toString()) == null) {
-                throw new InputException(changes + ": --changes writes GeoJSON or GeoPackage; name the file "
-                        + ".geojson or .gpkg");
+            if (FeatureFileFormat.forFileName(changes.getFileName().toString(), true) == null) {
+                throw new InputException(changes + ": --changes writes CSV, GeoJSON or GeoPackage; name the file "
+                        + ".csv, .geojson or .gpkg");
             }
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
+        MapFocus focus = frame.focus(catalogue);
+        if (focus != null && !map) {
+            throw new InputException("--focus/--bbox frame the change map: also give -o FILE.svg, .png or .pdf");
+        }
         ControlFile a = ControlFile.read(from, controller, fromDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
         if (a.date() == null) {
             InputOptions.warn(spec, a.noDateWarning("--from-date"));
@@ -141,32 +145,33 @@ final class DiffCommand implements Callable<Integer> {
         // DeepStateMap's credit when both are its exports, else both file names (or one, if the same).
         String credit = source != null ? source
                 : a.credit().equals(b.credit()) ? a.credit() : a.credit() + ", " + b.credit();
-        ChangeFormat.Dating dating = new ChangeFormat.Dating(a.date(), b.date(), credit);
+        ChangeTable.Dating dating = new ChangeTable.Dating(a.date(), b.date(), credit);
         ControlChange change = ControlChange.between(ControlOverlay.of(catalogue), a.polygons(), b.polygons(),
                 controller, attribution.options(AreaBasis.GEOMETRY));
-        ChangeFormat f = fmt;
+        TableFormat f = fmt;
         // The files of one run (table or map, and the changes) are replaced together or not at all; the
         // table goes to stdout only once they are in place.
         try (OutputSet files = new OutputSet()) {
+            List<ChangeAreas.Area> named = changes != null || map ? ChangeAreas.areas(change, catalogue.regions())
+                    : List.of();
             if (changes != null) {
-                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(change, catalogue.regions(), a.date(),
-                        b.date());
-                FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString());
+                List<GeoJsonWriter.Feature> areas = ChangeAreas.features(named, controller, a.date(), b.date());
+                FeatureFileFormat gis = FeatureFileFormat.forFileName(changes.getFileName().toString(), true);
                 files.add(changes, false, out -> gis.write(List.of(ChangeAreas.layer(areas)), b.date(), out));
             }
             if (output != null && !map) {
-                files.add(output, false, out -> f.write(change, dating, out));
+                files.add(output, false, out -> f.write(ChangeTable.table(change, dating), out));
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
                 MapScene scene = ChangeMap.scene(change, catalogue.regions(), CountryOutline.bundled(), label(a),
-                        label(b), credit);
+                        label(b), credit, focus, named);
                 files.add(output, false, out -> ChangeMap.write(scene, mf, out));
             }
             files.commit();
         }
         if (output == null || map) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            f.write(change, dating, buf);
+            f.write(ChangeTable.table(change, dating), buf);
             spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
         }

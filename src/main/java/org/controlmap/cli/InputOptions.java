@@ -53,14 +53,22 @@ final class InputOptions {
      * @param scenarioWithControl whether the command uses both (check: claims against measurement)
      */
     void validate(boolean scenarioWithControl) {
+        validate(scenarioWithControl, control != null);
+    }
+
+    /**
+     * As {@link #validate(boolean)}, for a command that may measure polygons other than --control's
+     * (report's snapshots): {@code measuring} allows --attribution and --where without --control.
+     */
+    void validate(boolean scenarioWithControl, boolean measuring) {
         if (!scenarioWithControl && control != null && scenario != null) {
             throw new InputException("give --scenario or --control, not both");
         }
         if (control == null && controller != null) {
             throw new InputException("--controller needs --control");
         }
-        attribution.validate(control != null);
-        if (control == null && (selection.where.length > 0 || selection.layer != null)) {
+        attribution.validate(measuring);
+        if (!measuring && (selection.where.length > 0 || selection.layer != null)) {
             throw new InputException((selection.layer != null ? "--layer" : "--where") + " needs --control");
         }
         selection.selection();

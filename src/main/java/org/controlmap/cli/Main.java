@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         COMMANDS.put("series", SeriesCommand.class);
         COMMANDS.put("diff", DiffCommand.class);
         COMMANDS.put("animate", AnimateCommand.class);
+        COMMANDS.put("report", ReportCommand.class);
         COMMANDS.put("web", WebCommand.class);
         COMMANDS.put("warm-up", WarmUpCommand.class);
     }
@@ -64,27 +65,27 @@ public final class Main implements Runnable {
         if (args.length > 0 && !args[0].startsWith("-")) {
             // Every command needs the regions, most a scenario: read them on the second
             // core while the first sets up the command line (start-up is most of a short
-            // run). One helper thread, not two: a third busy thread slows the others.
-            boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check");
+            // run). One task, not two: a third busy thread slows the others. The words
+            // are read here, before picocli, because picocli's set-up is what this hides;
+            // a wrong guess only costs the read-ahead.
+            boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check")
+                    || args[0].equals("report");
             boolean bundledScenario = scenario && Arrays.stream(args)
                     .noneMatch(a -> a.startsWith("--scenario") || a.startsWith("--control"));
-            background("prefetch", () -> {
-                RegionCatalogue catalogue = RegionCatalogue.bundled();
-                if (bundledScenario) {
-                    ScenarioReader.bundled(catalogue);
-                } else if (scenario) {
-                    ScenarioReader.warmUp();
+            Workers.shared().execute(() -> {
+                try {
+                    RegionCatalogue catalogue = RegionCatalogue.bundled();
+                    if (bundledScenario) {
+                        ScenarioReader.bundled(catalogue);
+                    } else if (scenario) {
+                        ScenarioReader.warmUp();
+                    }
+                } catch (RuntimeException e) {
+                    // the command's own call reports it
                 }
             });
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-    }
-
-    private static void background(String name, Runnable task) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.setUncaughtExceptionHandler((th, e) -> { }); // the command's own call reports it
-        t.start();
     }
 
     /** Runs the CLI without exiting; returns the exit code. Tests call this. */

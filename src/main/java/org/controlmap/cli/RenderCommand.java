@@ -25,6 +25,7 @@ import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.ControlMap;
+import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFonts;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapMode;
@@ -68,18 +69,35 @@ final class RenderCommand implements Callable<Integer> {
             description = "Resolution written into the PNG and the PDF's page size (width/dpi inches). Default: 200.")
     int dpi;
 
+    @Option(names = "--size", paramLabel = "LENGTH",
+            description = "Width for print, instead of --width: 180mm, 18cm, 7in (pixels = length × --dpi) or "
+                    + "1200px. E.g. --size 180mm --dpi 300 gives a 2126 px PNG, a 180 mm wide PDF.")
+    String size;
+
     @Option(names = "--lang", paramLabel = "en|uk", defaultValue = "en",
             description = "Language of labels, legend and notes. Default: en.")
     String lang;
 
-    @Option(names = "--title", paramLabel = "TEXT", description = "Title instead of the default one.")
+    @Option(names = "--title", paramLabel = "TEXT",
+            description = "Title instead of the default one; a long one is set in two lines.")
     String title;
+
+    @Option(names = "--credit", paramLabel = "TEXT",
+            description = "Credit line for the footer, e.g. \"Graphic: Jane Doe / The Daily\".")
+    String credit;
+
+    @Option(names = "--note", paramLabel = "TEXT",
+            description = "Note for the footer, above the source; repeat for several.")
+    String[] notes = {}; // an array, not a List: picocli then needs no generic-type reflection at start-up
 
     @Option(names = "--basis", paramLabel = "official|geometry",
             description = "What region percentages are shares of: official areas (default for scenarios) or "
                     + "the geodesic area of the boundaries (default with control polygons, whose Ukraine total is always a share of the "
                     + "official 603,628 km², as DeepStateMap publishes it).")
     AreaBasis basis;
+
+    @Mixin
+    FocusOptions frame = new FocusOptions();
 
     @Option(names = "--export-geojson", paramLabel = "FILE",
             description = "Also write the drawn control pieces as GeoJSON (lon/lat, iso_3166_2, controller).")
@@ -90,11 +108,17 @@ final class RenderCommand implements Callable<Integer> {
         // Everything the user can get wrong is checked here, before any work.
         input.validate(false);
         MapMode mapMode = mapMode();
-        if (width < 1 || width > MapOptions.MAX_WIDTH) {
-            throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
-        }
         if (dpi < 1 || dpi > MAX_DPI) {
             throw new InputException("--dpi " + dpi + ": must be between 1 and " + MAX_DPI);
+        }
+        if (size != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--width")) {
+                throw new InputException("--size and --width: give the width once");
+            }
+            width = PrintSize.pixels(size, dpi);
+        }
+        if (width < 1 || width > MapOptions.MAX_WIDTH) {
+            throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
         }
         String language = lang.toLowerCase(Locale.ROOT);
         if (!language.equals("en") && !language.equals("uk")) {
@@ -129,17 +153,17 @@ final class RenderCommand implements Callable<Integer> {
         // Two cores: load the outlines (and the fonts, when a PNG or PDF draws text) while the
         // catalogue loads (both are cached, thread-safe). Layout measures text without them.
         boolean drawsText = formats.values().stream().anyMatch(f -> f != MapFormat.SVG);
-        Thread prefetch = new Thread(() -> {
+        Workers.shared().execute(() -> {
             CountryOutline.bundled();
             if (drawsText) {
                 MapFonts.get();
             }
-        }, "controlmap-prefetch");
-        prefetch.setDaemon(true);
-        prefetch.start();
+        });
         RegionCatalogue catalogue = RegionCatalogue.bundled();
+        MapFocus focus = frame.focus(catalogue);
         ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
-                new MapOptions(mapMode, language, title, width));
+                new MapOptions(mapMode, language, title, width, focus, text("--credit", credit), footnotes()),
+                Workers.shared());
         ControlMap.Drawing drawing;
         ControlFile file = input.controlFile(spec);
         if (file == null) {
@@ -176,6 +200,29 @@ final class RenderCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The notes, each checked as {@link #text} checks it. */
+    private List<String> footnotes() {
+        List<String> out = new ArrayList<>();
+        for (String n : notes) {
+            out.add(text("--note", n));
+        }
+        return out;
+    }
+
+    /** Footer text: not blank, one line (a line break would be drawn as nothing), at most 1,000 characters. */
+    private static String text(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new InputException(option + ": empty text");
+        }
+        if (value.length() > 1000) {
+            throw new InputException(option + ": " + value.length() + " characters; at most 1000");
+        }
+        return value.replaceAll("\\s+", " ").strip();
     }
 
     private MapMode mapMode() {

@@ -1,21 +1,24 @@
 package org.controlmap.cli;
 
+import org.controlmap.io.FileKind;
+import org.controlmap.render.MapFormat;
+import org.controlmap.table.SeriesTable;
+import org.controlmap.table.Table;
+import org.controlmap.table.TableFormat;
+import org.controlmap.table.WideSeriesTable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
-import org.controlmap.control.measure.SeriesFormat;
 import org.controlmap.control.measure.SnapshotFiles;
-import org.controlmap.control.measure.WideSeries;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
@@ -70,9 +73,9 @@ final class SeriesCommand implements Callable<Integer> {
                     + "docs/front-line.md). Costs tens of milliseconds a snapshot.")
     boolean front;
 
-    @Option(names = "--format", paramLabel = "csv|json",
+    @Option(names = "--format", paramLabel = "csv|md|json|html",
             description = "Output format. Default: from the -o extension, else csv.")
-    SeriesFormat format;
+    TableFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
@@ -122,36 +125,23 @@ final class SeriesCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > maxThreads())) {
             throw new InputException("--threads " + threads + ": must be between 1 and " + maxThreads());
         }
-        SeriesFormat fmt = format;
         // Every file a directory or pattern stands for, so that no output overwrites one.
         List<Path> read = output != null || chart != null || wide != null ? SnapshotFiles.expand(inputs)
                 : List.of();
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, read);
-            if (fmt == null) {
-                String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
-                fmt = n.endsWith(".json") ? SeriesFormat.JSON : n.endsWith(".csv") ? SeriesFormat.CSV : null;
-                if (fmt == null) {
-                    throw new InputException(output + ": unknown table format; use .csv or .json, or --format");
-                }
-            }
         }
-        if (fmt == null) {
-            fmt = SeriesFormat.CSV;
-        }
+        TableFormat fmt = TableFormat.choose(format, output, TableFormat.values());
         if (chart != null) {
             AtomicOutput.checkWritable(chart);
             AtomicOutput.checkNotInput(chart, read);
-            String n = chart.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!n.endsWith(".svg") && !n.endsWith(".png")) {
-                throw new InputException(chart + ": unknown chart format; use .svg or .png");
-            }
+            MapFormat.of(chart, MapFormat.SVG, MapFormat.PNG);
         }
         if (wide != null) {
             AtomicOutput.checkWritable(wide);
             AtomicOutput.checkNotInput(wide, read);
-            if (!wide.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            if (FileKind.of(wide, new TableFormat[] {TableFormat.CSV}) == null) {
                 throw new InputException(wide + ": --wide writes CSV; name the file .csv");
             }
         }
@@ -166,56 +156,29 @@ final class SeriesCommand implements Callable<Integer> {
             }
             chosen.add(rs.get(0));
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ControlSeries series = ControlSeries.measure(inputs, selection.selection(), ControlOverlay.of(catalogue), controller,
-                attribution.options(basis).withFront(front), source, n, Terminal.progress("series"),
+                attribution.options(basis).withFront(front), source, Workers.of(threads), Terminal.progress("series"),
                 w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
-        SeriesFormat f = fmt;
+        TableFormat f = fmt;
+        Table<?> table = SeriesTable.table(series);
         // The table, the wide table and the chart are replaced together or not at all.
         try (OutputSet files = new OutputSet()) {
             if (output != null) {
-                files.add(output, false, out -> f.write(series, out));
+                files.add(output, false, out -> f.write(table, out));
             } else {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                f.write(series, buf);
+                f.write(table, buf);
                 spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();
             }
             if (wide != null) {
-                files.add(wide, false, out -> WideSeries.write(series, out));
+                files.add(wide, false, out -> TableFormat.CSV.write(WideSeriesTable.table(series), out));
             }
             if (chart != null) {
-                chart(series, chosen).write(chart, files);
+                SeriesChart.of(series, chosen).write(chart, files);
             }
             files.commit();
         }
         return 0;
-    }
-
-    private SeriesChart chart(ControlSeries series, List<Region> chosen) {
-        String side = series.controller().countryName();
-        String unit = series.basis() == AreaBasis.OFFICIAL ? "km² (official basis)" : "km²";
-        List<SeriesChart.Panel> panels = new ArrayList<>();
-        panels.add(new SeriesChart.Panel("Ukraine, total of its 27 units", "Held by " + side + ", " + unit,
-                List.of(line("Ukraine", series.line("UA")))));
-        if (!chosen.isEmpty()) {
-            List<SeriesChart.Line> lines = new ArrayList<>();
-            for (Region r : chosen) {
-                lines.add(line(r.nameEn() + " (" + r.iso() + ")", series.line(r.iso())));
-            }
-            panels.add(new SeriesChart.Panel("Chosen regions", "Held by " + side + ", " + unit, lines));
-        }
-        List<ControlSeries.Point> pts = series.points();
-        String span = pts.isEmpty() ? "" : ", " + pts.get(0).date() + " to " + pts.get(pts.size() - 1).date();
-        return new SeriesChart("Territory held by " + side + span, series.source(), panels);
-    }
-
-    private static SeriesChart.Line line(String label, Map<LocalDate, Double> values) {
-        List<LocalDate> dates = new ArrayList<>(values.keySet());
-        double[] v = new double[dates.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values.get(dates.get(i));
-        }
-        return new SeriesChart.Line(label, dates, v);
     }
 }

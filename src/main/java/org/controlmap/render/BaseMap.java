@@ -103,6 +103,10 @@ public final class BaseMap {
     private final Group borders;
     private final List<RegionLabels.Spot> spots;
     private final List<Layer> layers;
+    private final MapFocus focus;
+    private final double zoom;
+    private final InsetMap inset;
+    private final Geometry front;
 
     /**
      * Lays out the base map. Thread-safe: every call has its own projection.
@@ -112,6 +116,25 @@ public final class BaseMap {
      * @param widthPx   canvas width, px (text and lines scale with it, set for 1,600 px)
      */
     public BaseMap(List<Region> regions, List<CountryOutline> countries, int widthPx) {
+        this(regions, countries, widthPx, null);
+    }
+
+    /**
+     * Lays out the base map framed on part of the country ({@link MapFocus#frame}),
+     * or on all of it when {@code focus} is null. Framed, the regions and borders are
+     * clipped to the frame, and a locator map of Ukraine marks the frame
+     * ({@link #inset()}).
+     */
+    public BaseMap(List<Region> regions, List<CountryOutline> countries, int widthPx, MapFocus focus) {
+        this(regions, countries, widthPx, focus, 0);
+    }
+
+    /**
+     * As {@link #BaseMap(List, List, int, MapFocus)}, with the header taller by
+     * {@code extraHeader} px (a title set in two lines: {@link MapLayout#extraHeader}).
+     */
+    public BaseMap(List<Region> regions, List<CountryOutline> countries, int widthPx, MapFocus focus,
+            double extraHeader) {
         MapProjection projection = new MapProjection();
         double u = widthPx / 1600.0;
         double width = widthPx;
@@ -124,7 +147,11 @@ public final class BaseMap {
         }
         double margin = 0.025 * Math.max(env.getWidth(), env.getHeight());
         env.expandBy(margin);
-        double header = Math.round(104 * u);
+        Envelope whole = env;
+        if (focus != null) {
+            env = focus.frame(projection);
+        }
+        double header = Math.round(104 * u) + extraHeader;
         double footer = Math.round(64 * u);
         double scale = width / env.getWidth(); // px per projected metre
         double mapHeight = env.getHeight() * scale;
@@ -140,6 +167,7 @@ public final class BaseMap {
             px[i] = toPx.transform(projected[i]);
         }
         Geometry[] simple = valid(CoverageSimplifier.simplify(px, TOLERANCE_PX));
+        Geometry[] shown = focus == null ? simple : clip(simple, frameBox);
 
         this.regions = List.copyOf(regions);
         this.widthPx = widthPx;
@@ -149,20 +177,24 @@ public final class BaseMap {
         this.scale = scale;
         this.toPx = toPx;
         this.frame = frame;
-        this.simple = List.of(simple);
+        this.simple = List.of(shown);
         this.sea = new Group("sea", Map.of(), List.of(new Figure(round(frameBox), Style.fill(Palette.SEA), null,
                 Map.of(), null)));
         this.neighbours = neighbours(projection, countries, toPx, frameBox, u);
-        this.borders = borders(regions, simple, u);
+        this.borders = focus == null ? borders(regions, simple, u) : clip(borders(regions, simple, u), frameBox);
         RegionLabels.Spot[] spots = new RegionLabels.Spot[n];
         for (int i = 0; i < n; i++) {
-            spots[i] = RegionLabels.Spot.of(simple[i]);
+            spots[i] = shown[i].isEmpty() ? null : RegionLabels.Spot.of(shown[i]);
         }
         this.spots = Collections.unmodifiableList(Arrays.asList(spots));
         this.layers = List.of();
+        this.focus = focus;
+        this.zoom = whole.getWidth() / env.getWidth();
+        this.inset = focus == null ? null : InsetMap.of(regions, simple, toPx, frame, u);
+        this.front = null;
     }
 
-    private BaseMap(BaseMap b, List<Layer> layers) {
+    private BaseMap(BaseMap b, List<Layer> layers, Geometry front) {
         regions = b.regions;
         widthPx = b.widthPx;
         height = b.height;
@@ -176,14 +208,55 @@ public final class BaseMap {
         neighbours = b.neighbours;
         borders = b.borders;
         spots = b.spots;
+        focus = b.focus;
+        zoom = b.zoom;
+        inset = b.inset;
         this.layers = List.copyOf(layers);
+        this.front = front;
     }
 
     /** This base map with one more layer, drawn after the layers of the same stacking added before. */
     public BaseMap withLayer(Layer layer) {
         List<Layer> more = new ArrayList<>(layers);
         more.add(layer);
-        return new BaseMap(this, more);
+        return new BaseMap(this, more, front);
+    }
+
+    /**
+     * This base map with the front drawn as a layer over the controlled
+     * territory, and known to the town layer of a framed map, which names the
+     * towns near it first.
+     *
+     * @param layer the front as drawn
+     * @param px    the front, px
+     */
+    BaseMap withFront(Layer layer, Geometry px) {
+        List<Layer> more = new ArrayList<>(layers);
+        more.add(layer);
+        return new BaseMap(this, more, px);
+    }
+
+    /** The front set by {@link #withFront}, px; null when there is none. */
+    Geometry front() {
+        return front;
+    }
+
+    /** The part of the country framed, or null for the whole map. */
+    public MapFocus focus() {
+        return focus;
+    }
+
+    /**
+     * How much nearer than the whole map the frame is: the whole map's width
+     * over the frame's, in projected metres (1 for the whole map).
+     */
+    public double zoom() {
+        return zoom;
+    }
+
+    /** The locator map of a framed map, null for the whole map. */
+    InsetMap inset() {
+        return inset;
     }
 
     /** The regions, in catalogue order (the order of {@link #simple()}). */
@@ -391,6 +464,29 @@ public final class BaseMap {
         private static long key(Coordinate c) {
             return Math.round(c.x * 10) << 32 | Math.round(c.y * 10) & 0xFFFFFFFFL;
         }
+    }
+
+    /** The polygons clipped to the frame, empty where a region lies outside it. */
+    private static Geometry[] clip(Geometry[] gs, Geometry frameBox) {
+        Envelope f = frameBox.getEnvelopeInternal();
+        Geometry[] out = new Geometry[gs.length];
+        for (int i = 0; i < gs.length; i++) {
+            Envelope e = gs[i].getEnvelopeInternal();
+            out[i] = f.covers(e) ? gs[i] : !f.intersects(e) ? GF.createMultiPolygon()
+                    : Polygons.polygonal(gs[i].intersection(frameBox));
+        }
+        return out;
+    }
+
+    /** The lines clipped to the frame. */
+    private static Group clip(Group lines, Geometry frameBox) {
+        List<Item> items = new ArrayList<>();
+        for (Item it : lines.items()) {
+            Figure f = (Figure) it;
+            items.add(new Figure(round(f.geometry().intersection(frameBox)), f.style(), f.cssClass(), f.attributes(),
+                    f.tooltip()));
+        }
+        return new Group(lines.cssClass(), lines.attributes(), items);
     }
 
     private static Geometry[] valid(Geometry[] gs) {

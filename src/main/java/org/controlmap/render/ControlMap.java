@@ -9,7 +9,8 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.control.schematic.SchematicLayout;
@@ -25,12 +26,14 @@ import org.controlmap.region.Region;
  * format draws, plus the features {@code render --export-geojson} writes.
  *
  * <p>The base map (projection, simplified borders, neighbours, label anchors:
- * {@link BaseMap}) does not depend on who holds what, so it is laid out
- * on a second thread from {@link #start} on, while the caller reads the
+ * {@link BaseMap}) does not depend on who holds what, so given workers it is
+ * laid out on one of them from {@link #start} on, while the caller reads the
  * figures; labels and legend depend on the figures but not on the schematic
- * pieces, so they are laid out on the second thread too while the caller's
- * thread lays out the pieces. On two cores that hides most of both. The
- * result is the same as laying out everything in one thread.
+ * pieces, so they are laid out on a worker too while the caller's thread
+ * lays out the pieces (with the workers' help for pieces that do not depend
+ * on each other). On two cores that hides most of both. The result is the
+ * same as laying out everything in one thread, which is what happens
+ * without workers.
  */
 public final class ControlMap {
     /**
@@ -45,21 +48,20 @@ public final class ControlMap {
 
     private final List<CountryOutline> countries;
     private final MapOptions options;
-    private final FutureTask<BaseMap> base;
+    private final Executor workers;
+    private final CompletableFuture<BaseMap> base;
+    /** No workers: everything on the caller's thread, in order. */
+    private static final Executor DIRECT = Runnable::run;
 
-    private ControlMap(List<Region> regions, List<CountryOutline> countries, MapOptions options) {
+    private ControlMap(List<Region> regions, List<CountryOutline> countries, MapOptions options, Executor workers) {
         this.countries = List.copyOf(countries);
         this.options = options;
+        this.workers = workers;
         List<Region> rs = List.copyOf(regions);
-        base = new FutureTask<>(() -> MapLayout.withContext(new BaseMap(rs, this.countries, options.widthPx()),
-                options));
-        Thread t = new Thread(base, "controlmap-base-map");
-        t.setDaemon(true);
-        t.start();
         // The towns and rivers are read from the jar while the base map is laid out, not after it.
-        Thread context = new Thread(ControlMap::loadContext, "controlmap-context");
-        context.setDaemon(true);
-        context.start();
+        CompletableFuture.runAsync(ControlMap::loadContext, workers);
+        base = CompletableFuture.supplyAsync(() -> MapLayout.withContext(new BaseMap(rs, this.countries,
+                options.widthPx(), options.focus(), MapLayout.extraHeader(options)), options), workers);
     }
 
     private static void loadContext() {
@@ -75,7 +77,16 @@ public final class ControlMap {
      * @param options   mode, language, title, width
      */
     public static ControlMap start(List<Region> regions, List<CountryOutline> countries, MapOptions options) {
-        return new ControlMap(regions, countries, options);
+        return new ControlMap(regions, countries, options, DIRECT);
+    }
+
+    /**
+     * Starts laying out the base map on {@code workers}, which also lay out the labels and legend beside
+     * the schematic pieces, and the pieces side by side; the map is the same whatever they are.
+     */
+    public static ControlMap start(List<Region> regions, List<CountryOutline> countries, MapOptions options,
+            Executor workers) {
+        return new ControlMap(regions, countries, options, workers);
     }
 
     /**
@@ -88,25 +99,26 @@ public final class ControlMap {
     public Drawing scenario(Allocation allocation, boolean export) {
         List<ControlledArea> areas = new ArrayList<>();
         List<GeoJsonWriter.Feature> features = new ArrayList<>();
-        FutureTask<List<ControlledArea>> pieces = new FutureTask<>(() -> {
+        CompletableFuture<List<ControlledArea>> pieces = new CompletableFuture<>();
+        // Labels, legend and the rest on a worker while the pieces are laid out here; laid out one thing
+        // after another (no workers), the scene waits for the pieces instead.
+        CompletableFuture<MapScene> scene = workers == DIRECT ? null : base.thenApplyAsync(
+                b -> MapLayout.build(b, allocation, () -> await(pieces), options), workers);
+        try {
             if (options.mode() == MapMode.SCHEMATIC || export) {
-                for (SchematicPiece p : new SchematicLayout(countries).pieces(allocation)) {
+                for (SchematicPiece p : new SchematicLayout(countries, workers).pieces(allocation)) {
                     areas.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
                     if (export) {
                         features.add(p.feature());
                     }
                 }
             }
-            return options.mode() == MapMode.CHOROPLETH ? List.of() : List.copyOf(areas);
-        });
-        // Labels, legend and the rest on the second thread while the pieces are laid out here.
-        FutureTask<MapScene> scene = new FutureTask<>(
-                () -> MapLayout.build(await(base), allocation, () -> await(pieces), options));
-        Thread t = new Thread(scene, "controlmap-map");
-        t.setDaemon(true);
-        t.start();
-        pieces.run();
-        MapScene s = await(scene);
+            pieces.complete(options.mode() == MapMode.CHOROPLETH ? List.of() : List.copyOf(areas));
+        } catch (RuntimeException | Error e) {
+            pieces.completeExceptionally(e);
+        }
+        MapScene s = scene != null ? await(scene)
+                : MapLayout.build(await(base), allocation, () -> await(pieces), options);
         await(pieces);
         return new Drawing(s, List.copyOf(features));
     }
@@ -133,8 +145,9 @@ public final class ControlMap {
         }
         BaseMap b = await(base);
         if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
-            b = b.withLayer(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, frontLine(b, measurement.front()),
-                    List.of()));
+            MapScene.Group line = frontLine(b, measurement.front());
+            b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()),
+                    ((MapScene.Figure) line.items().get(0)).geometry());
         }
         return draw(b, measurement.allocation(), areas, features);
     }
@@ -144,6 +157,9 @@ public final class ControlMap {
         double u = options.widthPx() / 1600.0;
         org.locationtech.jts.geom.Geometry px = DouglasPeuckerSimplifier.simplify(
                 b.toPx().transform(new MapProjection().project(front)), BaseMap.TOLERANCE_PX);
+        if (b.focus() != null) {
+            px = px.intersection(px.getFactory().toGeometry(b.frame()));
+        }
         MapScene.Figure line = new MapScene.Figure(Px.round(px), MapScene.Style.line(Palette.FRONT, 2.4 * u), "front",
                 Map.of(), null);
         return new MapScene.Group("front", Map.of(), List.of(line));

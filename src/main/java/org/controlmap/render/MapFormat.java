@@ -3,25 +3,36 @@ package org.controlmap.render;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.controlmap.io.FileKind;
 import org.controlmap.geodata.InputException;
 
 /** An output format, chosen by the file name's extension. */
-public enum MapFormat {
+public enum MapFormat implements FileKind {
     SVG, PNG, PDF;
+
+    @Override
+    public List<String> extensions() {
+        return List.of(name().toLowerCase(Locale.ROOT));
+    }
 
     /** The format of an output path; an {@link InputException} for any other extension. */
     public static MapFormat of(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return switch (ext) {
-            case "svg" -> SVG;
-            case "png" -> PNG;
-            case "pdf" -> PDF;
-            default -> throw new InputException(file + ": unknown map format "
-                    + (ext.isEmpty() ? "(no extension)" : "'." + ext + "'") + "; use .svg, .png or .pdf");
-        };
+        return of(file, values());
+    }
+
+    /** The format of an output path among {@code accepted}; an {@link InputException} for any other. */
+    public static MapFormat of(Path file, MapFormat... accepted) {
+        MapFormat f = FileKind.of(file, accepted);
+        if (f == null) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            throw new InputException(file + ": unknown " + (accepted.length == values().length ? "map" : "chart")
+                    + " format " + (dot < 0 ? "(no extension)" : "'" + name.substring(dot).toLowerCase(Locale.ROOT)
+                    + "'") + "; use " + FileKind.choices(accepted));
+        }
+        return f;
     }
 
     /** Writes the scene; {@code dpi} is the PNG's stated resolution and the PDF's page scale. */

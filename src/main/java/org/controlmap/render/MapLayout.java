@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
+import org.controlmap.geodata.PlaceCatalogue;
 import org.controlmap.geodata.Polygons;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
@@ -68,7 +69,8 @@ public final class MapLayout {
      */
     public static MapScene build(List<Region> regions, List<CountryOutline> countries, Allocation allocation,
             List<ControlledArea> controlled, MapOptions options) {
-        return build(withContext(new BaseMap(regions, countries, options.widthPx()), options), allocation,
+        return build(withContext(new BaseMap(regions, countries, options.widthPx(), options.focus(),
+                extraHeader(options)), options), allocation,
                 controlled, options);
     }
 
@@ -79,7 +81,9 @@ public final class MapLayout {
      */
     static BaseMap withContext(BaseMap base, MapOptions options) {
         MapWording words = new MapWording(options.lang());
-        return base.withLayer(RiverLayer.of(base, words)).withLayer(TownLayer.of(base, words));
+        BaseMap b = base.withLayer(RiverLayer.of(base, words));
+        // A framed map names its towns once the legend and the front are known (MapLayout#layout).
+        return base.focus() != null ? b : b.withLayer(TownLayer.of(base, words));
     }
 
     /** Builds the map on a base map laid out before, which must have the options' width. */
@@ -151,6 +155,7 @@ public final class MapLayout {
         for (BaseMap.Layer layer : over) {
             items.add(layer.group());
         }
+        int townsAt = items.size();
 
         // Legend first, then what the layers over the control layer keep clear: labels must keep clear of both.
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
@@ -159,6 +164,12 @@ public final class MapLayout {
         Group legendGroup = legend.build(base, projection, anyUa, legend.footnotes(rowsByIso), placer);
         for (BaseMap.Layer layer : over) {
             layer.keepClear().forEach(placer::block);
+        }
+        List<String> credits = new ArrayList<>(base.credits());
+        if (base.focus() != null) {
+            items.add(townsAt, focusTowns(base, legendGroup, placer));
+            items.add(townsAt + 1, base.inset().group());
+            credits.add(words.townsCredit());
         }
         items.add(new RegionLabels(words, u).place(base, rowsByIso, placer));
         items.add(PlaceNames.place(base, projection, words, placer, u));
@@ -170,30 +181,110 @@ public final class MapLayout {
 
         String title = options.title() != null ? options.title() : words.title(allocation.date());
         List<Item> text = new ArrayList<>();
-        text.add(new Text(24 * u, 48 * u, title, 34 * u, true, Anchor.START, Palette.TEXT, -1, 0, "title"));
-        text.add(new Text(24 * u, 84 * u, words.subtitle(allocation.date(), allocation.source(), options.mode()),
-                18 * u, false, Anchor.START, Palette.TEXT_MUTED, -1, 0, "subtitle"));
+        double room = frame.getWidth() - 48 * u;
+        // Two lines for a title the user gives (the header was laid out for them: extraHeader); the default fits one.
+        TextFit.Lines titleLines = TextFit.title(title, TITLE_PX * u, true, room, options.title() != null ? 2 : 1);
+        double y = 48 * u;
+        for (String line : titleLines.lines()) {
+            text.add(new Text(24 * u, y, line, titleLines.size(), true, Anchor.START, Palette.TEXT, -1, 0, "title"));
+            y += TITLE_LINE_PX * u;
+        }
+        String subtitle = words.subtitle(allocation.date(), allocation.source(), options.mode());
+        text.add(new Text(24 * u, 84 * u + (titleLines.lines().size() - 1) * TITLE_LINE_PX * u, subtitle,
+                TextFit.title(subtitle, 18 * u, false, room, 1).size(), false, Anchor.START, Palette.TEXT_MUTED, -1, 0,
+                "subtitle"));
+
+        // Footer: the basis, the notes, the source and data credits, the graphic's credit; each line within the
+        // frame's width, broken at spaces.
+        List<Text> footer = new ArrayList<>();
         double fy = frame.getMaxY();
-        text.add(new Text(24 * u, fy + 26 * u, words.basis(allocation), 15 * u, false, Anchor.START,
-                Palette.TEXT_MUTED, -1, 0, "basis"));
+        footerLines(footer, TextFit.wrap(words.basis(allocation), 15 * u, false, room), "basis");
+        for (String note : options.notes()) {
+            footerLines(footer, TextFit.wrap(note, 15 * u, false, room), "note");
+        }
         String credit = words.attribution(allocation.source());
-        for (String c : base.credits()) {
+        for (String c : credits) {
             credit += " " + c + ".";
         }
-        // Within the frame: a long source name sets the line smaller rather than running off the canvas.
+        // A long source name sets the line smaller rather than running off the canvas, down to 10 px (at 1,600);
+        // longer still, it is broken into lines.
         double creditSize = 15 * u;
-        double room = frame.getWidth() - 48 * u;
         double creditW = TextWidths.get().width(credit, creditSize, false);
-        if (creditW > room) {
-            creditSize = Math.max(10 * u, creditSize * room / creditW);
+        if (creditW > room && creditW * 10 / 15 <= room) {
+            creditSize = creditSize * room / creditW;
         }
-        text.add(new Text(24 * u, fy + 50 * u, credit, creditSize, false, Anchor.START, Palette.TEXT_MUTED, -1, 0,
-                "attribution"));
+        footerLines(footer, creditW * 10 / 15 > room ? TextFit.wrap(credit, 15 * u, false, room)
+                : new TextFit.Lines(List.of(credit), creditSize), "attribution");
+        if (options.credit() != null) {
+            footerLines(footer, TextFit.wrap(options.credit(), 15 * u, false, room), "credit");
+        }
+        for (int i = 0; i < footer.size(); i++) {
+            Text t = footer.get(i);
+            text.add(new Text(t.x(), fy + (26 + FOOTER_LINE_PX * i) * u, t.text(), t.size(), false, Anchor.START,
+                    Palette.TEXT_MUTED, -1, 0, t.cssClass()));
+        }
         items.add(new Group("text", Map.of(), Px.roundTexts(text)));
+        // The base map's footer holds two lines; each more makes the canvas taller.
+        double height = footer.size() <= 2 ? base.height()
+                : Math.ceil(fy + Math.round(64 * u) + (footer.size() - 2) * FOOTER_LINE_PX * u);
 
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "
                 + words.basis(allocation);
-        return new MapScene(options.widthPx(), base.height(), title, desc, List.copyOf(items), base.georeference());
+        return new MapScene(options.widthPx(), height, title, desc, List.copyOf(items), base.georeference());
+    }
+
+    /** Title type size and line spacing, px at 1,600 px. */
+    static final double TITLE_PX = 34;
+    static final double TITLE_LINE_PX = 40;
+    /** Footer line spacing, px at 1,600 px. */
+    static final double FOOTER_LINE_PX = 24;
+
+    /**
+     * How much taller than one line's the header must be for the options'
+     * title: {@value #TITLE_LINE_PX} px (at 1,600) when it takes two lines
+     * ({@link TextFit#title}), else 0. The default title fits one line.
+     */
+    static double extraHeader(MapOptions options) {
+        if (options.title() == null) {
+            return 0;
+        }
+        double u = options.widthPx() / 1600.0;
+        TextFit.Lines lines = TextFit.title(options.title(), TITLE_PX * u, true, options.widthPx() - 48 * u, 2);
+        return (lines.lines().size() - 1) * Math.round(TITLE_LINE_PX * u);
+    }
+
+    /** Adds the lines to the footer, at x = 24 px (at 1,600); y is set when all are known. */
+    private void footerLines(List<Text> footer, TextFit.Lines lines, String cssClass) {
+        for (String l : lines.lines()) {
+            footer.add(new Text(24 * u, 0, l, lines.size(), false, Anchor.START, Palette.TEXT_MUTED, -1, 0, cssClass));
+        }
+    }
+
+    /**
+     * The towns of a framed map ({@link TownLayer#focusTowns}), placed clear of
+     * the legend and the inset, and blocked in {@code placer} for the labels after.
+     */
+    private Group focusTowns(BaseMap base, Group legend, LabelPlacer placer) {
+        Envelope frame = base.frame();
+        LabelPlacer towns = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
+                frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
+        List<Envelope> taken = new ArrayList<>();
+        taken.add(base.inset().box());
+        for (Item it : legend.items()) {
+            if (it instanceof Figure f && "legend-box".equals(f.cssClass())) {
+                taken.add(f.geometry().getEnvelopeInternal());
+            }
+        }
+        for (Envelope e : taken) {
+            e.expandBy(4 * u);
+            towns.block(e);
+            placer.block(e);
+        }
+        List<Envelope> keepClear = new ArrayList<>();
+        Group g = TownLayer.place(base, words, TownLayer.focusTowns(base, PlaceCatalogue.bundled()), towns,
+                keepClear);
+        keepClear.forEach(placer::block);
+        return g;
     }
 
     private Group controlledLayer(BaseMap base, List<ControlledArea> controlled,
@@ -219,6 +310,9 @@ public final class MapLayout {
             if (g.isEmpty()) {
                 // A sliver thinner than the simplified border: draw it as it is rather than lose it.
                 g = Polygons.polygonal(raw);
+                if (base.focus() != null) {
+                    g = Polygons.polygonal(g.intersection(g.getFactory().toGeometry(base.frame())));
+                }
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("data-iso", a.region().iso());

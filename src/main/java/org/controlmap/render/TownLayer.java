@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.controlmap.geodata.NearestTowns;
 import org.controlmap.geodata.Place;
 import org.controlmap.geodata.PlaceCatalogue;
 import org.controlmap.render.MapScene.Anchor;
@@ -22,6 +24,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
  * Towns on the country map, as a layer over the controlled territory: every
@@ -50,7 +53,7 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  * sits in the frame's lower left corner, over Romania and the Black Sea,
  * where no town of the list lies (TownsAndRiversTest checks that no label overlaps it).
  */
-final class TownLayer {
+public final class TownLayer {
     /** How many towns beyond the regional capitals, the most populous in Ukraine. */
     static final int LARGEST = 10;
     private static final GeometryFactory GF = new GeometryFactory();
@@ -74,6 +77,123 @@ final class TownLayer {
         List<Place> out = new ArrayList<>(capitals);
         out.addAll(largest);
         return out;
+    }
+
+    /** Towns within this distance of the front, km, are named before others on a framed map. */
+    public static final double NEAR_FRONT_KM = 15;
+    /** On a framed map, towns beyond the regional capitals are named down to this population over the zoom squared. */
+    static final double POPULATION_AT_ZOOM_1 = 250_000;
+    /** Most towns beyond the regional capitals a framed map tries to name. */
+    static final int MOST_ON_FOCUS = 60;
+
+    /**
+     * The towns to try on a framed map ({@link BaseMap#focus()}), in placement
+     * order: the regional capitals in the frame; then the towns within
+     * {@value #NEAR_FRONT_KM} km of the front ({@link BaseMap#front()}), by population; then the others,
+     * by population. Beyond the capitals only towns of at least
+     * {@value #POPULATION_AT_ZOOM_1} / zoom² inhabitants (a quarter of that near the front), at most
+     * {@link #LARGEST} × zoom² of them and never more than {@value #MOST_ON_FOCUS}: more towns as the view
+     * narrows, so a map of one oblast (zoom 5 or so) names towns of 10,000.
+     */
+    static List<Place> focusTowns(BaseMap base, PlaceCatalogue catalogue) {
+        MapProjection projection = new MapProjection();
+        AffineTransformation toPx = base.toPx();
+        return pick(catalogue, p -> toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate()),
+                base.frame(), base.zoom(), base.front(), NEAR_FRONT_KM * 1000 * base.scale());
+    }
+
+    /**
+     * The towns to try on a map framed on part of the country, in placement
+     * order, as {@link #focusTowns} orders them.
+     *
+     * @param toPx    a town's place on the canvas, px
+     * @param frame   the map frame, px
+     * @param zoom    the whole map's width over the frame's (see {@link BaseMap#zoom()})
+     * @param front   what "near" is measured to (the front, the ground that changed hands), px; may be null
+     * @param nearPx  how near is near, px
+     */
+    public static List<Place> pick(PlaceCatalogue catalogue, Function<Place, Coordinate> toPx,
+            Envelope frame, double zoom, Geometry front, double nearPx) {
+        double minPop = POPULATION_AT_ZOOM_1 / (zoom * zoom);
+        int most = (int) Math.min(MOST_ON_FOCUS, Math.round(LARGEST * zoom * zoom));
+        IndexedFacetDistance near = front == null || front.isEmpty() ? null : new IndexedFacetDistance(front);
+        List<Place> capitals = new ArrayList<>();
+        List<Place> atFront = new ArrayList<>();
+        List<Place> others = new ArrayList<>();
+        for (Place p : catalogue.all()) {
+            if (p.population() < minPop / 4 && !p.isRegionalCapital()) {
+                continue;
+            }
+            Coordinate c = toPx.apply(p);
+            if (!frame.contains(c)) {
+                continue;
+            }
+            if (p.isRegionalCapital()) {
+                insert(capitals, p, Integer.MAX_VALUE);
+            } else if (near != null && near.distance(GF.createPoint(c)) <= nearPx) {
+                insert(atFront, p, most);
+            } else if (p.population() >= minPop) {
+                insert(others, p, most);
+            }
+        }
+        List<Place> out = new ArrayList<>(capitals);
+        List<Place> more = new ArrayList<>(atFront);
+        more.addAll(others);
+        for (Place p : more) {
+            int same = NearestTowns.sameTown(p, out);
+            if (same < 0 && out.size() - capitals.size() < most) {
+                out.add(p);
+            } else if (same >= capitals.size() && out.get(same).nameUk().isEmpty() && !p.nameUk().isEmpty()) {
+                out.set(same, p); // one town entered twice: the entry with a Ukrainian name has its romanisation
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Towns on a map that has no {@link BaseMap} (the change map): each a dot
+     * and its English name at the first free place of four around it (right,
+     * left, above, below), in order, blocked in {@code placer}; a town whose
+     * name fits nowhere is left out, dot and all.
+     *
+     * @param size type size, px
+     * @return {@code <g id="places">}, a {@code <text>} per town
+     */
+    public static Group placeEach(List<Place> towns, Function<Place, Coordinate> toPx, LabelPlacer placer,
+            double size) {
+        double r = size * 0.22;
+        double gap = size * 0.25;
+        double h = size * 1.15;
+        List<Item> items = new ArrayList<>();
+        for (Place p : towns) {
+            Coordinate c = toPx.apply(p);
+            Envelope dot = new Envelope(c.x - r - 1, c.x + r + 1, c.y - r - 1, c.y + r + 1);
+            if (!placer.isFree(dot)) {
+                continue;
+            }
+            double w = TextWidths.get().width(p.nameEn(), size, false) + 2;
+            double d = r + gap;
+            double[][] at = {{c.x + d + w / 2, c.y}, {c.x - d - w / 2, c.y}, {c.x, c.y - d - h / 2},
+                {c.x, c.y + d + h / 2}};
+            Envelope label = null;
+            for (double[] xy : at) {
+                Envelope b = LabelPlacer.box(xy[0], xy[1], w, h);
+                if (placer.isFree(b) && !b.intersects(dot)) {
+                    label = b;
+                    break;
+                }
+            }
+            if (label == null) {
+                continue;
+            }
+            placer.block(dot);
+            placer.block(label);
+            items.add(new Figure(round(dot(c, r)), Style.fillAndLine(Palette.TOWN_DOT, Palette.WHITE, 0.7),
+                    "town-dot", Map.of(), null));
+            items.addAll(Px.roundTexts(List.of(new Text(label.centre().x, label.centre().y + size * 0.36,
+                    p.nameEn(), size, false, Anchor.MIDDLE, Palette.TOWN_NAME, Palette.WHITE, 2.2, "town"))));
+        }
+        return new Group("towns", Map.of("id", "places"), items);
     }
 
     /** A 16-sided dot: drawn at a few px nobody tells it from a circle, and it needs no buffer operation. */
@@ -113,7 +233,8 @@ final class TownLayer {
     }
 
     /**
-     * The layer for {@code base}.
+     * The layer for {@code base}: the towns of {@link #towns}, each clear of the
+     * ones placed before.
      *
      * @param words the map's language (town names, credit)
      */
@@ -122,6 +243,21 @@ final class TownLayer {
         Envelope frame = base.frame();
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
                 frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
+        List<Envelope> keepClear = new ArrayList<>();
+        Group towns = place(base, words, towns(PlaceCatalogue.bundled()), placer, keepClear);
+        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, towns, keepClear, words.townsCredit());
+    }
+
+    /**
+     * Places the towns, in order, with {@code placer} (its frame and what it
+     * holds already: the legend and inset of a framed map), adding each shown
+     * town's dot and name boxes to {@code keepClear}.
+     *
+     * @return the towns' group, {@code <g id="places">}
+     */
+    static Group place(BaseMap base, MapWording words, List<Place> towns, LabelPlacer placer,
+            List<Envelope> keepClear) {
+        double u = base.widthPx() / 1600.0;
         MapProjection projection = new MapProjection();
         AffineTransformation toPx = base.toPx();
         double size = 12.5 * u;
@@ -154,8 +290,7 @@ final class TownLayer {
             }
         }
         List<Item> items = new ArrayList<>();
-        List<Envelope> keepClear = new ArrayList<>();
-        for (Place p : towns(PlaceCatalogue.bundled())) {
+        for (Place p : towns) {
             Coordinate c = toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate());
             double r = (p.isCapital() ? 3.6 : 2.6) * u;
             Envelope dot = new Envelope(c.x - r - u, c.x + r + u, c.y - r - u, c.y + r + u);
@@ -195,8 +330,7 @@ final class TownLayer {
             items.addAll(Px.roundTexts(List.of(new Text(label.centre().x, label.centre().y + size * 0.36, name, size,
                     p.isCapital(), Anchor.MIDDLE, Palette.TOWN_NAME, Palette.WHITE, 2.6 * u, "town"))));
         }
-        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, new Group("towns", Map.of("id", "places"), items),
-                keepClear, words.townsCredit());
+        return new Group("towns", Map.of("id", "places"), items);
     }
 
     /**

@@ -3,10 +3,7 @@ package org.controlmap.table;
 import org.controlmap.geodata.FeatureFileFormat;
 import org.controlmap.geodata.GeoPackageWriter;
 import org.controlmap.geodata.GeoJsonWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,7 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * The geometry of what a measured {@link AreaTable} stands on, for GIS
  * outputs ({@link FeatureFileFormat}): each held row's ground and the front
- * line, with the table's own columns ({@link TableFormat#COLUMNS}, same names,
+ * line, with the table's own columns ({@link AreaColumns#KEYS}, same names,
  * same order, same rounding as the CSV).
  *
  * @param held  one feature per table row with held ground, table order: the regions a side holds part of
@@ -31,15 +28,16 @@ import org.locationtech.jts.geom.Polygon;
  *              "outside" rows ({@link Measurement#outsideShape}); MultiPolygons, lon/lat degrees, WGS84
  * @param front the Ukraine total row ({@code front_km} set) with {@link Measurement#front()} as a
  *              MultiLineString, lon/lat; empty geometry when no ground is held
+ * @param schema the columns of both layers, as the CSV's: names, and which are numbers
  */
-public record HeldGround(List<Feature> held, Feature front) {
+public record HeldGround(List<Feature> held, Feature front, List<GeoPackageWriter.Column> schema) {
 
     private static final GeometryFactory GF = new GeometryFactory();
 
     /**
      * One feature.
      *
-     * @param attributes the table's columns in {@link TableFormat#COLUMNS} order: Strings, or BigDecimal
+     * @param attributes the table's columns in {@link AreaColumns#KEYS} order: Strings, or BigDecimal
      *                   km² (3 decimals) and percent (2 decimals) as the CSV writes them; null where the CSV
      *                   cell is empty
      * @param geometry   MultiPolygon (held) or MultiLineString (front), lon/lat degrees; may be empty
@@ -49,6 +47,7 @@ public record HeldGround(List<Feature> held, Feature front) {
 
     public HeldGround {
         held = List.copyOf(held);
+        schema = List.copyOf(schema);
     }
 
     /**
@@ -61,6 +60,7 @@ public record HeldGround(List<Feature> held, Feature front) {
         if (!table.measured()) {
             throw new IllegalArgumentException("held ground needs a measured table");
         }
+        Table<AreaTable.Row> columns = AreaColumns.table(table);
         List<Feature> held = new ArrayList<>();
         for (AreaTable.Row r : table.rows()) {
             if (r.controller() == null) {
@@ -68,10 +68,14 @@ public record HeldGround(List<Feature> held, Feature front) {
             }
             Geometry g = "outside".equals(r.iso()) ? m.outsideShape(r.controller()) : part(m, r);
             if (g != null) {
-                held.add(new Feature(attributes(table, r), multiPolygon(g)));
+                held.add(new Feature(columns.values(r), multiPolygon(g)));
             }
         }
-        return new HeldGround(held, new Feature(attributes(table, table.total()), multiLine(m.front())));
+        List<GeoPackageWriter.Column> schema = new ArrayList<>();
+        for (Column<AreaTable.Row> c : columns.columns()) {
+            schema.add(new GeoPackageWriter.Column(c.key(), c.numeric()));
+        }
+        return new HeldGround(held, new Feature(columns.values(table.total()), multiLine(m.front())), schema);
     }
 
     private static Geometry part(Measurement m, AreaTable.Row r) {
@@ -83,30 +87,6 @@ public record HeldGround(List<Feature> held, Feature front) {
         return null;
     }
 
-    /** The columns of one row, as {@link TableFormat#CSV} writes them. */
-    static Map<String, Object> attributes(AreaTable t, AreaTable.Row r) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("iso_3166_2", r.iso());
-        a.put("name", r.name());
-        a.put("area_km2", fixed(r.areaKm2(), 3));
-        a.put("official_area_km2", fixed(r.officialAreaKm2(), 3));
-        a.put("basis", t.basis().label());
-        a.put("controller", r.controller() == null ? null : r.controller().name());
-        a.put("controlled_pct", fixed(r.controlledPct(), 2));
-        a.put("controlled_km2", fixed(r.controlledKm2(), 3));
-        a.put("mismatch_km2", fixed(r.mismatchKm2(), 3));
-        a.put("front_km", r == t.total() ? fixed(t.frontKm(), 3) : null);
-        a.put("figure", r.figure());
-        a.put("note", r.note());
-        if (!List.copyOf(a.keySet()).equals(TableFormat.COLUMNS)) {
-            throw new IllegalStateException("columns out of step with TableFormat.COLUMNS");
-        }
-        return Collections.unmodifiableMap(a);
-    }
-
-    private static BigDecimal fixed(double v, int decimals) {
-        return Double.isNaN(v) ? null : BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
-    }
 
     /** Polygonal parts as one MultiPolygon (a layer of one geometry type is what GIS tools expect). */
     static MultiPolygon multiPolygon(Geometry g) {
@@ -147,19 +127,15 @@ public record HeldGround(List<Feature> held, Feature front) {
     /**
      * The two layers a GIS file of it holds ({@link FeatureFileFormat}): {@value #HELD_TABLE}
      * (MultiPolygon, the held rows in table order) and {@value #FRONT_TABLE} (MultiLineString, the Ukraine
-     * row, the only one with a line); columns named as the CSV's ({@link TableFormat#COLUMNS}), numbers
+     * row, the only one with a line); columns named as the CSV's ({@link AreaColumns#KEYS}), numbers
      * where the CSV writes numbers, NULL where its cell is empty. As GeoJSON the front is the last feature.
      */
     public List<GeoPackageWriter.Layer> layers() {
-        List<GeoPackageWriter.Column> cols = new ArrayList<>();
-        for (String c : TableFormat.COLUMNS) {
-            cols.add(new GeoPackageWriter.Column(c, c.endsWith("_km2") || c.endsWith("_pct") || c.equals("front_km")));
-        }
         return List.of(
                 new GeoPackageWriter.Layer(HELD_TABLE, "Held ground per region, measured from control polygons "
-                        + "(controlmap areas)", "MULTIPOLYGON", cols, geoJson(held)),
+                        + "(controlmap areas)", "MULTIPOLYGON", schema, geoJson(held)),
                 new GeoPackageWriter.Layer(FRONT_TABLE, "Front line of the held ground, front_km long (controlmap "
-                        + "areas)", "MULTILINESTRING", cols, geoJson(List.of(front))));
+                        + "areas)", "MULTILINESTRING", schema, geoJson(List.of(front))));
     }
 
     private static List<GeoJsonWriter.Feature> geoJson(List<Feature> fs) {

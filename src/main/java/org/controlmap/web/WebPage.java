@@ -16,6 +16,7 @@ import org.controlmap.control.Controller;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.PngMap;
 import org.controlmap.render.SvgMap;
+import org.controlmap.table.AreaColumns;
 import org.controlmap.table.AreaTable;
 import org.controlmap.table.TableFormat;
 
@@ -98,7 +99,7 @@ public final class WebPage {
         } else {
             sb.append("<p id=\"shown\">").append(table.date() == null ? "No date in the data"
                     : "<time id=\"shown-date\">" + table.date() + "</time>").append(": held by Russia in Ukraine ")
-                    .append("<span id=\"total-km2\">").append(esc(TableFormat.km2(table.total())))
+                    .append("<span id=\"total-km2\">").append(esc(AreaColumns.held(table.total())))
                     .append("</span> km²</p>\n");
         }
         sb.append("<figure id=\"map\" aria-describedby=\"map-help\">\n");
@@ -212,7 +213,7 @@ public final class WebPage {
                 continue;
             }
             sb.append(first ? "" : ",").append(json(r.iso())).append(":[").append(json(r.name())).append(',')
-                    .append(json(TableFormat.km2(r))).append(',').append(json(TableFormat.pct(r))).append(',')
+                    .append(json(AreaColumns.held(r))).append(',').append(json(AreaColumns.share(r))).append(',')
                     .append(json(r.figure())).append(']');
             first = false;
         }

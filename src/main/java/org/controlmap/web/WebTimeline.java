@@ -24,8 +24,8 @@ import org.controlmap.render.MapScene;
 import org.controlmap.render.Palette;
 import org.controlmap.render.anim.FrameLayout;
 import org.controlmap.render.anim.FramePipeline;
+import org.controlmap.table.AreaColumns;
 import org.controlmap.table.AreaTable;
-import org.controlmap.table.TableFormat;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -135,7 +135,7 @@ public final class WebTimeline {
                         }
                         ids[k] = id;
                     }
-                    frames.add(new Frame(m.snapshot().date(), m.heldKm2(), TableFormat.km2(ukraineRow(m.heldKm2())),
+                    frames.add(new Frame(m.snapshot().date(), m.heldKm2(), AreaColumns.held(ukraineRow(m.heldKm2())),
                             drawn.figure(), ids, cells(m.booked(), regions, side, options)));
                     if (i == snapshots.size() - 1) {
                         last[0] = drawn.scene();
@@ -216,7 +216,7 @@ public final class WebTimeline {
             if (Math.round(km2 * 1000) > 0) {
                 AreaTable.Row row = new AreaTable.Row(r.iso(), r.nameEn(), r.areaKm2(), r.officialAreaKm2(), side,
                         b.pct(i, r), km2, "measured", "", Double.NaN);
-                out.put(r.iso(), new String[] {TableFormat.km2(row), TableFormat.pct(row)});
+                out.put(r.iso(), new String[] {AreaColumns.held(row), AreaColumns.share(row)});
             }
         }
         return out;

@@ -24,6 +24,7 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.GeodesicArea;
+import org.controlmap.table.AreaColumns;
 import org.controlmap.table.TableFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +128,7 @@ class AreasGisOutputTest {
         Map<String, GpkgTable> tables = readGpkg(gpkg);
         assertThat(tables.keySet()).containsExactlyInAnyOrder("held_ground", "front_line");
         for (GpkgTable t : tables.values()) {
-            assertThat(t.columns()).isEqualTo(header).isEqualTo(TableFormat.COLUMNS);
+            assertThat(t.columns()).isEqualTo(header).isEqualTo(AreaColumns.KEYS);
             assertThat(t.organization()).isEqualToIgnoringCase("EPSG");
             assertThat(t.code()).isEqualTo(4326);
             assertThat(t.rtree()).as("spatial index").isTrue();
@@ -205,7 +206,7 @@ class AreasGisOutputTest {
                 && !c.get("iso_3166_2").equals("UA")).map(c -> c.get("iso_3166_2")).toList();
         assertThat(fs.stream().map(f -> f.string("iso_3166_2")).toList()).isEqualTo(csvHeld).contains("UA-14");
         for (GeoFeature f : fs) {
-            assertThat(new ArrayList<>(f.properties().keySet())).isEqualTo(TableFormat.COLUMNS);
+            assertThat(new ArrayList<>(f.properties().keySet())).isEqualTo(AreaColumns.KEYS);
             Map<String, String> c = csv.get(f.string("iso_3166_2"));
             for (String col : List.of("area_km2", "controlled_km2", "controlled_pct", "mismatch_km2", "front_km")) {
                 assertThat(num(f.properties().get(col))).as(col).isEqualTo(num(c.get(col)));

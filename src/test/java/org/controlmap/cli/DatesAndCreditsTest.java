@@ -147,8 +147,8 @@ class DatesAndCreditsTest {
         CliRun md = run("diff", "--from", early.toString(), "--to", late.toString(), "--format", "md");
         assertThat(md.code()).as(md.err()).isZero();
         assertThat(md.err()).isEmpty();
-        assertThat(md.out()).startsWith("Territory held by Russia: 2024-11-01 → 2024-11-20 (km², geodesic on "
-                + "WGS84). Source: front_20241101.geojson, later.geojson\n\n"
+        assertThat(md.out()).startsWith("**Territory held by Russia: 2024-11-01 → 2024-11-20 (km², geodesic on "
+                + "WGS84). Source: front_20241101.geojson, later.geojson**\n\n"
                 + "| ISO 3166-2 | Region | Gained by Russia | Regained by Ukraine | Net for Russia |\n");
         CliRun swapped = run("diff", "--from", late.toString(), "--to", early.toString(), "--format", "md");
         assertThat(swapped.err()).isEqualTo("controlmap: warning: --from " + late + " is dated 2024-11-20, later "
@@ -162,7 +162,7 @@ class DatesAndCreditsTest {
         Path b = control("b.geojson", 36.0, "", "{}");
         CliRun undated = run("diff", "--from", a.toString(), "--to", b.toString(), "--format", "md");
         assertThat(undated.err()).isEqualTo(noDate(a, "--from-date") + noDate(b, "--to-date"));
-        assertThat(undated.out()).startsWith("Territory held by Russia: " + a + " (no date in the data) → " + b
+        assertThat(undated.out()).startsWith("**Territory held by Russia: " + a + " (no date in the data) → " + b
                 + " (no date in the data)");
         CliRun json = run("diff", "--from", a.toString(), "--to", b.toString(), "--format", "json",
                 "--from-date", "2024-11-01", "--to-date", "2024-11-20", "--source", "Desk map");

@@ -157,4 +157,46 @@ class DiffChangesTest {
                     "front_20241101.geojson", "front_20241120.geojson", "bad.geojson", "changes.gpkg");
         }
     }
+
+    @Test
+    void csvHasARowPerAreaWithItsCentroidAndTownsAndTheMapLabelsTheLargest() throws IOException {
+        // Gained: a strip in the east and, apart from it, a small square of under 1 km² (left out).
+        Path a = box("front_20241101.geojson", 37.5, 38.5);
+        Path b = dir.resolve("front_20241120.geojson");
+        Files.writeString(b, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[[37.5,47.8],"
+                + "[38.7,47.8],[38.7,48.5],[37.5,48.5],[37.5,47.8]]],[[[37.0,48.0],[37.005,48.0],[37.005,48.005],"
+                + "[37.0,48.005],[37.0,48.0]]]]}}]}");
+        Path csv = dir.resolve("changes.csv");
+        Path gj = dir.resolve("changes.geojson");
+        Path svg = dir.resolve("change.svg");
+        CliRun r = run("diff", "--from", a.toString(), "--to", b.toString(), "--changes", csv.toString(), "-o",
+                svg.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(run("diff", "--from", a.toString(), "--to", b.toString(), "--changes", gj.toString()).code())
+                .isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", ChangeAreas.COLUMNS));
+        List<GeoFeature> fs = new GeoJsonReader(w -> { }).read(gj);
+        assertThat(lines).hasSize(fs.size() + 1);
+        assertThat(fs).hasSize(1); // the strip; the square of 0.2 km² is left out
+        GeoFeature f = fs.get(0);
+        assertThat(f.string("change")).isEqualTo("gained");
+        double lon = ((Number) f.properties().get("centroid_lon")).doubleValue();
+        double lat = ((Number) f.properties().get("centroid_lat")).doubleValue();
+        assertThat(lon).isCloseTo(38.6, within(0.01));
+        assertThat(lat).isCloseTo(48.15, within(0.01));
+        String near = f.string("near");
+        assertThat(near.split(", ")).hasSizeBetween(1, 3);
+        // The CSV row says the same as the feature, the towns quoted as one field.
+        assertThat(lines.get(1)).contains(",\"" + near + "\",").startsWith("gained,RU,"
+                + f.properties().get("area_km2") + ",");
+
+        // The map labels the area with its km² and the first town.
+        String map = Files.readString(svg);
+        long km2 = Math.round(((Number) f.properties().get("area_km2")).doubleValue());
+        assertThat(map).contains("+" + String.format(java.util.Locale.ROOT, "%,d", km2) + " km² near "
+                + near.split(", ")[0]);
+        assertThat(map).contains("data-near=\"" + near + "\"");
+    }
 }

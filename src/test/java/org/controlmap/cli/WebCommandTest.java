@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.controlmap.control.Controller;
+import org.controlmap.table.AreaColumns;
 import org.controlmap.table.AreaTable;
-import org.controlmap.table.TableFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,7 +161,7 @@ class WebCommandTest {
             String[] f = line.split(",");
             if (f.length > 2 && f[1].equals("UA")) {
                 dates.add(f[0]);
-                expected.add(TableFormat.km2(new AreaTable.Row("UA", "", Double.NaN, Double.NaN, Controller.RU,
+                expected.add(AreaColumns.held(new AreaTable.Row("UA", "", Double.NaN, Double.NaN, Controller.RU,
                         Double.NaN, new BigDecimal(f[2]).doubleValue(), "", "", Double.NaN)));
             }
         }

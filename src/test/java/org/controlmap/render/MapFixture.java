@@ -31,7 +31,13 @@ final class MapFixture {
     }
 
     static MapScene scene(MapMode mode, String lang, int width) {
+        return scene(mode, lang, width, null);
+    }
+
+    /** The bundled scenario's map framed on {@code focus} (null: the whole map). */
+    static MapScene scene(MapMode mode, String lang, int width, MapFocus focus) {
         return MapLayout.build(CATALOGUE.regions(), COUNTRIES, ALLOCATION,
-                mode == MapMode.CHOROPLETH ? List.of() : PIECES, new MapOptions(mode, lang, null, width));
+                mode == MapMode.CHOROPLETH ? List.of() : PIECES,
+                new MapOptions(mode, lang, null, width, focus, null, List.of()));
     }
 }

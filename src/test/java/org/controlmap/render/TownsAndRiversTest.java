@@ -91,14 +91,32 @@ class TownsAndRiversTest {
     @CsvSource({"SCHEMATIC, en, 1600", "SCHEMATIC, uk, 1600", "CHOROPLETH, en, 1600", "CHOROPLETH, uk, 1600",
         "SCHEMATIC, en, 700", "CHOROPLETH, uk, 700"})
     void noTwoLabelsOverlapAndEveryTownNameIsBesideItsDotInsideTheFrame(MapMode mode, String lang, int width) {
-        MapScene scene = MapFixture.scene(mode, lang, width);
+        assertNoOverlaps(MapFixture.scene(mode, lang, width), width, width >= 1600 ? 30 : 5);
+    }
+
+    /** Framed maps: by regions (one, a group, two apart) and by a box, in both languages. */
+    @ParameterizedTest
+    @CsvSource({"SCHEMATIC, en, 1600, Donetsk", "SCHEMATIC, uk, 1600, Donetsk", "CHOROPLETH, en, 1600, Donbas",
+        "SCHEMATIC, uk, 900, Kherson", "SCHEMATIC, en, 1600, 'Kyiv,Chernihiv'", "CHOROPLETH, uk, 1200, Crimea",
+        "SCHEMATIC, en, 1600, bbox"})
+    void framedMapsToo(MapMode mode, String lang, int width, String focus) {
+        MapFocus f = focus.equals("bbox") ? MapFocus.box(35.0, 46.5, 38.5, 48.5)
+                : MapFocus.of(java.util.Arrays.stream(focus.split(","))
+                        .flatMap(n -> MapFixture.CATALOGUE.resolve(n).stream()).toList());
+        MapScene scene = MapFixture.scene(mode, lang, width, f);
+        assertNoOverlaps(scene, width, 8);
+        Group inset = SceneItems.groups(scene.items(), "inset").get(0);
+        assertThat(inset.attributes()).containsEntry("id", "inset");
+    }
+
+    private static void assertNoOverlaps(MapScene scene, int width, int leastTowns) {
         double u = width / 1600.0;
         List<Envelope> boxes = new ArrayList<>();
         List<String> what = new ArrayList<>();
         Group towns = SceneItems.groups(scene.items(), "towns").get(0);
         List<Text> names = SceneItems.texts(towns);
         List<Figure> dots = SceneItems.figures(towns.items(), "town-dot");
-        assertThat(names).as("towns shown").hasSizeGreaterThanOrEqualTo(width >= 1600 ? 30 : 5)
+        assertThat(names).as("towns shown").hasSizeGreaterThanOrEqualTo(leastTowns)
                 .hasSameSizeAs(dots);
         Envelope frame = new Envelope(0, width, 104 * u - 1, scene.height() - 64 * u + 1);
         for (int i = 0; i < names.size(); i++) {
@@ -126,6 +144,10 @@ class TownsAndRiversTest {
         Group legend = SceneItems.groups(scene.items(), "legend").get(0);
         boxes.add(envelope(legend));
         what.add("legend");
+        for (Group inset : SceneItems.groups(scene.items(), "inset")) {
+            boxes.add(envelope(inset));
+            what.add("inset");
+        }
         for (int i = 0; i < boxes.size(); i++) {
             for (int j = i + 1; j < boxes.size(); j++) {
                 assertThat(boxes.get(i).intersects(boxes.get(j))).as("%s overlaps %s", what.get(i), what.get(j))

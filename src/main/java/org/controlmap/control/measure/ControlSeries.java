@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.controlmap.control.Attribution;
@@ -109,29 +108,27 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
      * ({@link SnapshotDates#fromProperties}); a file whose features carry several {@code date}s is one
      * snapshot per date.
      *
-     * @param threads   worker threads (the number of cores is a good choice); output does not depend on it
+     * @param workers   run the batches of snapshots (one thread per core is a good choice); output does not
+     *                  depend on them
      * @param warnings  one-line warnings, delivered in input order after measuring
      */
     public static ControlSeries measure(List<String> inputs, ControlOverlay overlay, Controller controller,
-            MeasureOptions options, String source, int threads, Progress progress, Consumer<String> warnings) {
-        return measure(inputs, FeatureSelection.ALL, overlay, controller, options, source, threads, progress,
+            MeasureOptions options, String source, ExecutorService workers, Progress progress,
+            Consumer<String> warnings) {
+        return measure(inputs, FeatureSelection.ALL, overlay, controller, options, source, workers, progress,
                 warnings);
     }
 
     /**
-     * Measures like {@link #measure(List, ControlOverlay, Controller, MeasureOptions, String, int, Progress,
+     * Measures like {@link #measure(List, ControlOverlay, Controller, MeasureOptions, String, ExecutorService, Progress,
      * Consumer)}, counting in each file only the features {@code selection} picks ({@code --layer},
      * {@code --where}).
      */
     public static ControlSeries measure(List<String> inputs, FeatureSelection selection, ControlOverlay overlay,
-            Controller controller, MeasureOptions options, String source, int threads, Progress progress,
+            Controller controller, MeasureOptions options, String source, ExecutorService workers, Progress progress,
             Consumer<String> warnings) {
         List<Path> files = SnapshotFiles.expand(inputs, warnings);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "controlmap-series");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = workers;
         List<List<String>> fileWarnings = new ArrayList<>();
         List<Future<List<Point>>> futures = new ArrayList<>();
         try {
@@ -207,7 +204,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             return new ControlSeries(overlay.regions(), overlay, controller, options.basis(), options.attribution(),
                     credit, List.copyOf(points));
         } finally {
-            pool.shutdownNow();
+            futures.forEach(f -> f.cancel(true)); // after a failure, the other batches stop; done ones stay done
         }
     }
 

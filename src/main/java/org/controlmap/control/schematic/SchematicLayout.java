@@ -2,6 +2,9 @@ package org.controlmap.control.schematic;
 
 import org.controlmap.geodata.LocalProjection;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,17 +144,21 @@ public final class SchematicLayout {
     static final GeometryFactory GF = new GeometryFactory();
 
     private final List<CountryOutline> outlines;
-    private final int workers;
+    private final Executor workers;
 
-    /** @param outlines country outlines, lon/lat (see {@link CountryOutline#bundled()}) */
+    /** Pieces laid out one after another on the caller's thread. */
     public SchematicLayout(List<CountryOutline> outlines) {
-        this(outlines, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        this(outlines, Runnable::run);
     }
 
-    /** As {@link #SchematicLayout(List)}, laying out on at most {@code workers} threads (1: the caller's only). */
-    SchematicLayout(List<CountryOutline> outlines, int workers) {
+    /**
+     * @param outlines country outlines, lon/lat (see {@link CountryOutline#bundled()})
+     * @param workers  runs pieces that do not depend on each other side by side; the pieces are the same
+     *                 whatever it is
+     */
+    public SchematicLayout(List<CountryOutline> outlines, Executor workers) {
         this.outlines = List.copyOf(outlines);
-        this.workers = Math.max(1, workers);
+        this.workers = workers;
     }
 
     /** A layout against the bundled country outlines. */
@@ -167,15 +174,12 @@ public final class SchematicLayout {
      *
      * <p>A piece depends only on the pieces of the same holder in regions near
      * its own (its seeds touch nothing else), so pieces with no such piece in
-     * common are laid out concurrently, on the caller's thread and one more
-     * (see {@link Schedule}); each piece is laid out from exactly the pieces it
+     * common are laid out concurrently on the workers (see {@link Schedule}); each piece is laid out from exactly the pieces it
      * would see laid out one after another, so the result is the same.
      */
     public List<SchematicPiece> pieces(Allocation allocation) {
         List<RegionControl> rows = allocation.rows();
-        Schedule schedule = new Schedule(rows, order(rows));
-        schedule.run(workers);
-        SchematicPiece[] byRow = schedule.byRow();
+        SchematicPiece[] byRow = new Schedule(rows, order(rows)).run(workers);
         List<SchematicPiece> out = new ArrayList<>();
         for (SchematicPiece p : byRow) {
             if (p != null) {
@@ -271,20 +275,11 @@ public final class SchematicLayout {
         // Per position in order: positions of the rows it waits for.
         private final List<List<Integer>> nearBefore = new ArrayList<>();
         private final List<List<Integer>> allBefore = new ArrayList<>();
-        private final boolean[] needsAll;
-        private final boolean[] started;
-        private final SchematicPiece[] done;
-        private int remaining;
-        private Throwable failure;
 
         Schedule(List<RegionControl> rows, List<Integer> order) {
             this.rows = rows;
             this.order = order;
             int n = order.size();
-            needsAll = new boolean[n];
-            started = new boolean[n];
-            done = new SchematicPiece[n];
-            remaining = n;
             for (int k = 0; k < n; k++) {
                 RegionControl r = rows.get(order.get(k));
                 List<Integer> nearK = new ArrayList<>();
@@ -305,114 +300,56 @@ public final class SchematicLayout {
             }
         }
 
-        /** Lays out every row, on this thread and up to workers - 1 more. */
-        void run(int workers) {
-            List<Thread> helpers = new ArrayList<>();
-            for (int w = 1; w < Math.min(workers, order.size()); w++) {
-                Thread t = new Thread(this::work, "controlmap-schematic-" + w);
-                t.setDaemon(true);
-                t.start();
-                helpers.add(t);
+        /**
+         * Lays out every row: a graph of futures, one per row, each started once the rows it waits for are
+         * done. Returns the pieces by row index (null for rows without one).
+         */
+        SchematicPiece[] run(Executor workers) {
+            int n = order.size();
+            List<CompletableFuture<SchematicPiece>> done = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                RegionControl row = rows.get(order.get(k));
+                List<Integer> near = nearBefore.get(k);
+                List<Integer> all = allBefore.get(k);
+                boolean complete = near.size() == all.size();
+                CompletableFuture<SchematicPiece> first = after(done, near)
+                        .thenApplyAsync(v -> layOut(row, pieces(done, near), complete), workers);
+                done.add(complete ? first : first.thenCompose(p -> p != null ? CompletableFuture.completedFuture(p)
+                        : after(done, all).thenApplyAsync(v -> layOut(row, pieces(done, all), true), workers)));
             }
-            work();
-            for (Thread t : helpers) {
-                boolean interrupted = false;
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the pieces are needed: wait on, then pass the interrupt on
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            synchronized (this) {
-                if (failure instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (failure instanceof Error e) {
-                    throw e;
-                }
-            }
-        }
-
-        SchematicPiece[] byRow() {
             SchematicPiece[] byRow = new SchematicPiece[rows.size()];
-            for (int k = 0; k < order.size(); k++) {
-                byRow[order.get(k)] = done[k];
+            for (int k = 0; k < n; k++) {
+                byRow[order.get(k)] = join(done.get(k));
             }
             return byRow;
         }
 
-        private void work() {
-            while (true) {
-                int k;
-                List<SchematicPiece> placed;
-                boolean all;
-                synchronized (this) {
-                    while (true) {
-                        if (remaining == 0 || failure != null) {
-                            notifyAll();
-                            return;
-                        }
-                        k = ready();
-                        if (k >= 0) {
-                            break;
-                        }
-                        try {
-                            wait();
-                        } catch (InterruptedException e) {
-                            // Other threads wait for this one's pieces: go on, keep the interrupt.
-                            Thread.currentThread().interrupt();
-                            failure = new IllegalStateException("interrupted while laying out pieces", e);
-                        }
-                    }
-                    started[k] = true;
-                    all = needsAll[k] || nearBefore.get(k).size() == allBefore.get(k).size();
-                    placed = new ArrayList<>();
-                    for (int j : all ? allBefore.get(k) : nearBefore.get(k)) {
-                        placed.add(done[j]);
-                    }
-                }
-                SchematicPiece p = null;
-                Throwable error = null;
-                try {
-                    p = layOut(rows.get(order.get(k)), placed, all);
-                } catch (RuntimeException | Error e) {
-                    error = e;
-                }
-                synchronized (this) {
-                    if (error != null) {
-                        failure = failure != null ? failure : error;
-                    } else if (p == null) {
-                        needsAll[k] = true;
-                        started[k] = false;
-                    } else {
-                        done[k] = p;
-                        remaining--;
-                    }
-                    notifyAll();
-                }
-            }
+        private static CompletableFuture<Void> after(List<CompletableFuture<SchematicPiece>> done, List<Integer> ks) {
+            return CompletableFuture.allOf(ks.stream().map(done::get).toArray(CompletableFuture[]::new));
         }
 
-        /** The first row not started whose pieces are all laid out, or -1. */
-        private int ready() {
-            for (int k = 0; k < order.size(); k++) {
-                if (started[k]) {
-                    continue;
-                }
-                boolean ok = true;
-                for (int j : needsAll[k] ? allBefore.get(k) : nearBefore.get(k)) {
-                    ok &= done[j] != null;
-                }
-                if (ok) {
-                    return k;
-                }
+        /** The pieces of rows {@code ks}, all done, in layout order: what a one-at-a-time layout would see. */
+        private static List<SchematicPiece> pieces(List<CompletableFuture<SchematicPiece>> done, List<Integer> ks) {
+            List<SchematicPiece> ps = new ArrayList<>(ks.size());
+            for (int j : ks) {
+                ps.add(done.get(j).join());
             }
-            return -1;
+            return ps;
+        }
+
+        /** The future's piece; its failure rethrown as it was thrown. */
+        private static SchematicPiece join(CompletableFuture<SchematicPiece> f) {
+            try {
+                return f.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
         }
     }
 

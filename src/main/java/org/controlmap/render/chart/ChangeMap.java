@@ -11,18 +11,26 @@ import java.util.List;
 import java.util.Map;
 import org.controlmap.control.Controller;
 import org.controlmap.control.NumberText;
+import org.controlmap.control.measure.ChangeAreas;
 import org.controlmap.control.measure.ControlChange;
 import org.controlmap.geodata.Polygons;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
+import java.util.function.Function;
+import org.controlmap.geodata.Place;
+import org.controlmap.geodata.PlaceCatalogue;
+import org.controlmap.render.InsetMap;
 import org.controlmap.render.LabelPlacer;
+import org.controlmap.render.MapFocus;
+import org.controlmap.render.TownLayer;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapProjection;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.Palette;
 import org.controlmap.render.ScaleBar;
 import org.controlmap.render.TextWidths;
+import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -53,6 +61,9 @@ public final class ChangeMap {
     private static final double WIDTH = 1000;
     private static final double NAME_PX = 13;
     private static final double FIGURE_PX = 12;
+    private static final double TOWN_PX = 11;
+    /** Size of the inset as on a 1,600 px map scaled to this one's 1,000. */
+    private static final double INSET_U = 1000 / 1600.0;
     private static final double TOP = 70;
     private static final double BOTTOM = 110;
     private static final GeometryFactory GF = new GeometryFactory();
@@ -72,28 +83,25 @@ public final class ChangeMap {
      */
     public static MapScene scene(ControlChange change, List<Region> regions, List<CountryOutline> countries,
             String fromLabel, String toLabel, String credit) {
+        return scene(change, regions, countries, fromLabel, toLabel, credit, null, List.of());
+    }
+
+    /**
+     * As {@link #scene(ControlChange, List, List, String, String, String)},
+     * framed on {@code focus} ({@link MapFocus#frame}) instead of the changed
+     * ground when it is not null, the largest of {@code named} labelled with
+     * their km² and the town they are nearest ("+412 km² near Pokrovsk").
+     *
+     * @param named the connected areas of change, largest first within each side ({@link ChangeAreas#areas})
+     */
+    public static MapScene scene(ControlChange change, List<Region> regions, List<CountryOutline> countries,
+            String fromLabel, String toLabel, String credit, MapFocus focus, List<ChangeAreas.Area> named) {
         MapProjection proj = new MapProjection();
         Geometry gained = proj.project(change.gained());
         Geometry lost = proj.project(change.lost());
         Geometry later = proj.project(change.later());
 
-        // Frame: where things changed, at least 300 km across, with a margin; else the later territory.
-        Envelope env = new Envelope(gained.getEnvelopeInternal());
-        env.expandToInclude(lost.getEnvelopeInternal());
-        if (env.isNull()) {
-            env = new Envelope(later.getEnvelopeInternal());
-        }
-        if (env.isNull()) {
-            env = new Envelope(proj.project(regions.get(0).geometry()).getEnvelopeInternal());
-        }
-        double min = 300_000;
-        if (env.getWidth() < min) {
-            env.expandBy((min - env.getWidth()) / 2, 0);
-        }
-        if (env.getHeight() < min * 0.6) {
-            env.expandBy(0, (min * 0.6 - env.getHeight()) / 2);
-        }
-        env.expandBy(env.getWidth() * 0.08, env.getHeight() * 0.08);
+        Envelope env = focus != null ? focus.frame(proj) : changedFrame(proj, gained, lost, later, regions);
         double scale = WIDTH / env.getWidth();
         double mapH = env.getHeight() * scale;
         double height = TOP + mapH + BOTTOM;
@@ -113,8 +121,11 @@ public final class ChangeMap {
                         : Palette.CHANGE_NEIGHBOUR, Palette.CHANGE_COUNTRY_EDGE, 0.8), "country", c.nameEn()));
             }
         }
+        Envelope whole = new Envelope();
         for (Region r : regions) {
-            Geometry g = clip(proj.project(r.geometry()), frame);
+            Geometry projected = proj.project(r.geometry());
+            whole.expandToInclude(projected.getEnvelopeInternal());
+            Geometry g = clip(projected, frame);
             if (!g.isEmpty()) {
                 Geometry p = px(g, georef);
                 visible.put(r, p);
@@ -131,8 +142,23 @@ public final class ChangeMap {
                 "gained by " + c.name() + ": " + NumberText.grouped(round(totals[0])) + " km²"));
         items.add(figure(px(clip(lost, frame), georef), new MapScene.Style(LOST, 1, LOST, 0.8, null), "lost",
                 "regained by " + other(c).name() + ": " + NumberText.grouped(round(totals[1])) + " km²"));
-        items.add(labels(change, visible, px(clip(gained, frame), georef), px(clip(lost, frame), georef),
-                new Envelope(0, WIDTH, TOP, TOP + mapH)));
+        Envelope mapFrame = new Envelope(0, WIDTH, TOP, TOP + mapH);
+        LabelPlacer placer = new LabelPlacer(new Envelope(mapFrame.getMinX() + 4, mapFrame.getMaxX() - 4,
+                mapFrame.getMinY() + 4, mapFrame.getMaxY() - 4));
+        InsetMap inset = inset(countries, env, mapFrame);
+        if (inset != null) {
+            Envelope b = inset.box();
+            b.expandBy(4);
+            placer.block(b);
+        }
+        Geometry gainedPx = px(clip(gained, frame), georef);
+        Geometry lostPx = px(clip(lost, frame), georef);
+        items.add(areaLabels(named, proj, georef, gainedPx, lostPx, mapFrame, placer));
+        items.add(labels(change, visible, gainedPx, lostPx, placer));
+        items.add(towns(proj, georef, mapFrame, whole.getWidth() / env.getWidth(), gainedPx, lostPx, placer));
+        if (inset != null) {
+            items.add(inset.group());
+        }
         items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, TOP, TOP + mapH)), MapScene.Style.line(Palette.CHANGE_FRAME, 1),
                 "frame", null));
 
@@ -156,6 +182,28 @@ public final class ChangeMap {
                 + fromLabel + " to " + toLabel, List.copyOf(items), georef);
     }
 
+    /** Frame: where things changed, at least 300 km across, with a margin; else the later territory. */
+    private static Envelope changedFrame(MapProjection proj, Geometry gained, Geometry lost, Geometry later,
+            List<Region> regions) {
+        Envelope env = new Envelope(gained.getEnvelopeInternal());
+        env.expandToInclude(lost.getEnvelopeInternal());
+        if (env.isNull()) {
+            env = new Envelope(later.getEnvelopeInternal());
+        }
+        if (env.isNull()) {
+            env = new Envelope(proj.project(regions.get(0).geometry()).getEnvelopeInternal());
+        }
+        double min = 300_000;
+        if (env.getWidth() < min) {
+            env.expandBy((min - env.getWidth()) / 2, 0);
+        }
+        if (env.getHeight() < min * 0.6) {
+            env.expandBy(0, (min * 0.6 - env.getHeight()) / 2);
+        }
+        env.expandBy(env.getWidth() * 0.08, env.getHeight() * 0.08);
+        return env;
+    }
+
     /**
      * Region names inside the part of each region the frame shows, with the
      * net change in km² under the names of regions that changed, so a reader
@@ -164,7 +212,7 @@ public final class ChangeMap {
      * are context here; the table has every figure).
      */
     private static MapScene.Group labels(ControlChange change, Map<Region, Geometry> visible, Geometry gainedPx,
-            Geometry lostPx, Envelope frame) {
+            Geometry lostPx, LabelPlacer placer) {
         // Labels keep off the ground that changed hands (the map's subject), with a few px to
         // spare. Buffered first: rounded to 0.1 px, the pieces need not be valid polygons.
         Geometry changed = OverlayNGRobust.overlay(gainedPx.buffer(3, 2), lostPx.buffer(3, 2), OverlayNG.UNION);
@@ -174,8 +222,6 @@ public final class ChangeMap {
         }
         List<Region> order = new ArrayList<>(visible.keySet());
         order.sort(Comparator.comparingDouble((Region r) -> -Math.abs(shown(net.getOrDefault(r.iso(), 0.0)))));
-        LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4, frame.getMaxX() - 4,
-                frame.getMinY() + 4, frame.getMaxY() - 4));
         TextWidths widths = TextWidths.get();
         List<MapScene.Item> labels = new ArrayList<>();
         for (Region r : order) {
@@ -215,6 +261,99 @@ public final class ChangeMap {
             labels.add(new MapScene.Group("label", attrs, lines));
         }
         return new MapScene.Group("labels", Map.of(), labels);
+    }
+
+    /** At most this many areas of change are labelled, the largest; none under {@value #LABEL_KM2} km². */
+    static final int LABELLED = 6;
+    static final double LABEL_KM2 = 5;
+    private static final double AREA_PX = 13;
+
+    /**
+     * The largest areas of change labelled "+412 km² near Pokrovsk" (lost:
+     * "−12 km² near …", in blue), each off the changed ground with a leader
+     * line to a point inside its area, largest first, clear of every label
+     * before; an area whose label fits nowhere within 140 px, or whose point is
+     * outside the frame, goes unlabelled.
+     */
+    private static MapScene.Group areaLabels(List<ChangeAreas.Area> named, MapProjection proj,
+            MapScene.Georeference georef, Geometry gainedPx, Geometry lostPx, Envelope mapFrame, LabelPlacer placer) {
+        List<ChangeAreas.Area> order = new ArrayList<>(named);
+        order.sort(Comparator.comparingDouble((ChangeAreas.Area a) -> -a.km2()));
+        List<Geometry> both = new ArrayList<>();
+        both.add(gainedPx);
+        both.add(lostPx);
+        Geometry changed = GF.buildGeometry(both);
+        Coordinate centre = mapFrame.centre();
+        List<MapScene.Item> items = new ArrayList<>();
+        int shown = 0;
+        for (ChangeAreas.Area a : order) {
+            if (shown >= LABELLED || a.km2() < LABEL_KM2) {
+                break;
+            }
+            Coordinate in = InteriorPointArea.getInteriorPoint(a.polygon());
+            double[] xy = georef.pixel(proj, in.x, in.y);
+            Coordinate anchor = new Coordinate(xy[0], xy[1]);
+            if (!mapFrame.contains(anchor) || a.near().isEmpty()) {
+                continue;
+            }
+            String text = (a.gained() ? "+" : "−") + NumberText.grouped(Math.round(a.km2())) + " km² near "
+                    + a.near().get(0).nameEn();
+            double w = TextWidths.get().width(text, AREA_PX, true) + 6;
+            double h = AREA_PX * 1.3;
+            Coordinate c = placer.outside(changed, anchor, centre, 6, 140, w, h, 4);
+            if (c == null) {
+                continue;
+            }
+            Envelope box = LabelPlacer.box(c.x, c.y, w, h);
+            placer.block(box);
+            Coordinate end = new Coordinate(Math.max(box.getMinX(), Math.min(anchor.x, box.getMaxX())),
+                    Math.max(box.getMinY(), Math.min(anchor.y, box.getMaxY())));
+            int colour = a.gained() ? GAINED : LOST;
+            Map<String, String> attrs = new LinkedHashMap<>();
+            attrs.put("data-km2", NumberText.plain(Math.round(a.km2())));
+            attrs.put("data-near", a.nearText());
+            List<MapScene.Item> parts = new ArrayList<>();
+            parts.add(figure(GF.createLineString(new Coordinate[] {new Coordinate(round(anchor.x), round(anchor.y)),
+                new Coordinate(round(end.x), round(end.y))}), MapScene.Style.line(colour, 1), "leader", null));
+            parts.add(new MapScene.Text(round(c.x), round(c.y + AREA_PX * 0.36), text, AREA_PX, true,
+                    MapScene.Anchor.MIDDLE, colour, Palette.WHITE, 2.5, "area"));
+            items.add(new MapScene.Group("area-label", attrs, parts));
+            shown++;
+        }
+        return new MapScene.Group("area-labels", Map.of(), items);
+    }
+
+    /**
+     * Towns in the frame, more as the frame narrows, those within
+     * {@value TownLayer#NEAR_FRONT_KM} km of the ground that changed hands
+     * first ({@link TownLayer#pick}), each clear of every label placed before.
+     *
+     * @param zoom the whole map's width over the frame's
+     */
+    private static MapScene.Group towns(MapProjection proj, MapScene.Georeference georef, Envelope mapFrame,
+            double zoom, Geometry gainedPx, Geometry lostPx, LabelPlacer placer) {
+        Function<Place, Coordinate> toPx = p -> {
+            double[] xy = georef.pixel(proj, p.lon(), p.lat());
+            return new Coordinate(xy[0], xy[1]);
+        };
+        List<Geometry> changed = new ArrayList<>();
+        changed.add(gainedPx);
+        changed.add(lostPx);
+        List<Place> towns = TownLayer.pick(PlaceCatalogue.bundled(), toPx, mapFrame, Math.max(1, zoom),
+                GF.buildGeometry(changed), TownLayer.NEAR_FRONT_KM * 1000 * georef.scale());
+        return TownLayer.placeEach(towns, toPx, placer, TOWN_PX);
+    }
+
+    /** The locator map in the frame's upper right corner; null without Ukraine's outline. */
+    private static InsetMap inset(List<CountryOutline> countries, Envelope env, Envelope mapFrame) {
+        for (CountryOutline c : countries) {
+            if (c.iso().equals("UA")) {
+                MapProjection proj = new MapProjection();
+                Geometry ua = proj.project(c.geometry());
+                return InsetMap.of(ua, env, mapFrame.getMaxX() - 8, mapFrame.getMinY() + 8, INSET_U, true);
+            }
+        }
+        return null;
     }
 
     /** Net change as labelled: to 1 km² (0 when under half a km², too small to state on a map). */

@@ -20,13 +20,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.controlmap.control.NumberText;
+import org.controlmap.control.measure.ControlSeries;
 import org.controlmap.geodata.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
+import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapFonts;
 import org.controlmap.render.Palette;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.Region;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -67,6 +72,37 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
     private static final Color INK = new Color(Palette.TEXT);
     private static final Color MUTED = new Color(Palette.TEXT_MUTED);
 
+    /**
+     * The chart {@code series --chart} draws: Ukraine's held km² over time in one panel, and the
+     * {@code chosen} regions, if any, on a shared scale in a second.
+     */
+    public static SeriesChart of(ControlSeries series, List<Region> chosen) {
+        String side = series.controller().countryName();
+        String unit = series.basis() == AreaBasis.OFFICIAL ? "km² (official basis)" : "km²";
+        List<Panel> panels = new ArrayList<>();
+        panels.add(new Panel("Ukraine, total of its 27 units", "Held by " + side + ", " + unit,
+                List.of(line("Ukraine", series.line("UA")))));
+        if (!chosen.isEmpty()) {
+            List<Line> lines = new ArrayList<>();
+            for (Region r : chosen) {
+                lines.add(line(r.nameEn() + " (" + r.iso() + ")", series.line(r.iso())));
+            }
+            panels.add(new Panel("Chosen regions", "Held by " + side + ", " + unit, lines));
+        }
+        List<ControlSeries.Point> pts = series.points();
+        String span = pts.isEmpty() ? "" : ", " + pts.get(0).date() + " to " + pts.get(pts.size() - 1).date();
+        return new SeriesChart("Territory held by " + side + span, series.source(), panels);
+    }
+
+    private static Line line(String label, Map<LocalDate, Double> values) {
+        List<LocalDate> dates = new ArrayList<>(values.keySet());
+        double[] v = new double[dates.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(dates.get(i));
+        }
+        return new Line(label, dates, v);
+    }
+
     public int width() {
         return WIDTH;
     }
@@ -86,15 +122,12 @@ public record SeriesChart(String title, String credit, List<Panel> panels) {
     }
 
     private AtomicOutput.Writer writer(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".svg")) {
+        if (MapFormat.of(file, MapFormat.SVG, MapFormat.PNG) == MapFormat.SVG) {
             byte[] svg = svg().getBytes(StandardCharsets.UTF_8);
             return out -> out.write(svg);
-        } else if (n.endsWith(".png")) {
-            byte[] png = png();
-            return out -> out.write(png);
         }
-        throw new InputException(file + ": unknown chart format; use .svg or .png");
+        byte[] png = png();
+        return out -> out.write(png);
     }
 
     /** The chart as an SVG document. */

@@ -1,5 +1,8 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.table.ChangeTable;
+import org.controlmap.table.TableFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.controlmap.control.measure.Fixtures.box;
@@ -55,16 +58,16 @@ class ControlChangeTest {
     void tablesNameTheSides() throws Exception {
         ControlChange ab = ControlChange.between(overlay, a, b, Controller.RU, CLIP);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChangeFormat.CSV.write(ab, out);
+        TableFormat.CSV.write(ChangeTable.table(ab, ChangeTable.Dating.UNKNOWN), out);
         String csv = out.toString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("iso_3166_2,region,gained_by_ru_km2,regained_by_ua_km2,net_ru_km2,"
                 + "front_km_from,front_km_to\n");
         assertThat(csv).contains("\nUA,Ukraine,");
         out.reset();
-        ChangeFormat.JSON.write(ab, out);
+        TableFormat.JSON.write(ChangeTable.table(ab, ChangeTable.Dating.UNKNOWN), out);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"gained_by_ru_km2\"");
         out.reset();
-        ChangeFormat.MD.write(ab, out);
+        TableFormat.MD.write(ChangeTable.table(ab, ChangeTable.Dating.UNKNOWN), out);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("| Gained by Russia | Regained by Ukraine | Net for Russia |");
     }
 }

@@ -1,5 +1,8 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.table.SeriesTable;
+import org.controlmap.table.TableFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -31,7 +34,11 @@ class ControlSeriesTest {
 
     private ControlSeries run(int threads, String... inputs) {
         return ControlSeries.measure(List.of(inputs), overlay, Controller.RU, MeasureOptions.defaults(), null,
-                threads, ControlSeries.SILENT, w -> { });
+                pool(threads), ControlSeries.SILENT, w -> { });
+    }
+
+    private static java.util.concurrent.ExecutorService pool(int threads) {
+        return new java.util.concurrent.ForkJoinPool(threads);
     }
 
     /** Three daily snapshots: the held box grows east by 0.5° a day, the last one gzip-compressed. */
@@ -45,7 +52,7 @@ class ControlSeriesTest {
 
     private static String csv(ControlSeries s) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SeriesFormat.CSV.write(s, out);
+        TableFormat.CSV.write(SeriesTable.table(s), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -95,9 +102,9 @@ class ControlSeriesTest {
                 null));
         for (Attribution a : Attribution.values()) {
             MeasureOptions o = MeasureOptions.defaults().withAttribution(a);
-            String one = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 1,
+            String one = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, pool(1),
                     ControlSeries.SILENT, w -> { }));
-            String two = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 2,
+            String two = csv(ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, pool(2),
                     ControlSeries.SILENT, w -> { }));
             assertThat(two).isEqualTo(one);
             Booking alone = overlay.book(box(30.005, 32.2, 48, 49), Controller.RU, o, true, "last");
@@ -120,7 +127,7 @@ class ControlSeriesTest {
     void frontLengthOnEveryDateWhenAskedFor() throws IOException {
         threeSnapshots();
         MeasureOptions o = MeasureOptions.defaults().withFront(true);
-        ControlSeries s = ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, 2,
+        ControlSeries s = ControlSeries.measure(List.of(dir.toString()), overlay, Controller.RU, o, null, pool(2),
                 ControlSeries.SILENT, w -> { });
         List<ControlSeries.Row> ua = s.rows().stream().filter(r -> r.iso().equals("UA")).toList();
         assertThat(ua).hasSize(3).allSatisfy(r -> assertThat(r.frontKm()).isNotNull());
@@ -214,7 +221,7 @@ class ControlSeriesTest {
     void jsonOutput() throws IOException {
         threeSnapshots();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SeriesFormat.JSON.write(run(2, dir.toString()), out);
+        TableFormat.JSON.write(SeriesTable.table(run(2, dir.toString())), out);
         String json = out.toString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"controller\" : \"RU\"").contains("\"iso_3166_2\" : \"UA\"");
         List<String> dates = new ArrayList<>();

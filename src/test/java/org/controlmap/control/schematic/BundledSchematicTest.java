@@ -130,8 +130,8 @@ class BundledSchematicTest {
 
     @Test
     void laidOutConcurrentlyAsOneAtATime() {
-        List<SchematicPiece> one = new SchematicLayout(CountryOutline.bundled(), 1).pieces(reuters);
-        List<SchematicPiece> two = new SchematicLayout(CountryOutline.bundled(), 2).pieces(reuters);
+        List<SchematicPiece> one = new SchematicLayout(CountryOutline.bundled(), Runnable::run).pieces(reuters);
+        List<SchematicPiece> two = new SchematicLayout(CountryOutline.bundled(), new java.util.concurrent.ForkJoinPool(2)).pieces(reuters);
         assertThat(two).hasSameSizeAs(one);
         for (int i = 0; i < one.size(); i++) {
             assertThat(two.get(i).grownFrom()).isEqualTo(one.get(i).grownFrom());

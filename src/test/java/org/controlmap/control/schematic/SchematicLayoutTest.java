@@ -339,8 +339,8 @@ class SchematicLayoutTest {
         Region s = region("T-S", "UA", "Sigma", box(36, 37, 46, 47));
         Allocation al = allocation(row(a, Controller.RU, 60), row(b, Controller.RU, 40), row(k, Controller.UA, 3),
                 row(s, Controller.RU, 10));
-        List<SchematicPiece> one = new SchematicLayout(OUTLINES, 1).pieces(al);
-        List<SchematicPiece> many = new SchematicLayout(OUTLINES, 3).pieces(al);
+        List<SchematicPiece> one = new SchematicLayout(OUTLINES, Runnable::run).pieces(al);
+        List<SchematicPiece> many = new SchematicLayout(OUTLINES, new java.util.concurrent.ForkJoinPool(3)).pieces(al);
         assertThat(many).hasSameSizeAs(one).hasSize(4);
         for (int i = 0; i < one.size(); i++) {
             SchematicPiece p = one.get(i);

@@ -1,0 +1,175 @@
+package org.controlmap.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.controlmap.control.Scenario;
+import org.controlmap.control.measure.ControlFile;
+import org.controlmap.control.measure.ControlOverlay;
+import org.controlmap.control.measure.ControlSeries;
+import org.controlmap.control.measure.SnapshotFiles;
+import org.controlmap.geodata.InputException;
+import org.controlmap.io.AtomicOutput;
+import org.controlmap.region.AreaBasis;
+import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.MapMode;
+import org.controlmap.render.MapOptions;
+import org.controlmap.report.ReportBundle;
+import org.controlmap.report.ReportInputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"A bundle for an editor in one directory: index.html (map, area table, the report's "
+                + "figures checked, captions, alt text, method and licence notes, print CSS for A4) and beside it "
+                + "map.svg, map.png, map.pdf, areas.csv, areas.md and check.json, each with the bytes render, "
+                + "areas and check write for the same options; with SNAPSHOTs also chart.svg and series.csv, as "
+                + "series writes them.",
+            "Without --scenario or --control: the bundled scenario (Reuters, November 2024). The files are "
+                    + "replaced together or not at all."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Parameters(paramLabel = "SNAPSHOT", arity = "0..*",
+            description = "Dated control snapshots for the chart over time, as series takes them: files, "
+                    + "directories of them, or glob patterns.")
+    List<String> snapshots = new ArrayList<>();
+
+    // A String, not a Path: the shared converter refuses names ending in '/', which here are welcome.
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+            description = "Directory to write the bundle into (created if missing; its parent must exist). "
+                    + "Other files in it are left alone.")
+    String output;
+
+    @Option(names = "--mode", paramLabel = "schematic|choropleth",
+            description = "Map mode, as render takes it: schematic (default for scenarios) or choropleth; with "
+                    + "--control the polygons are drawn unless choropleth is asked for.")
+    String mode;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600",
+            description = "Map width in pixels, 1–20000. Default: 1600.")
+    int width;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "200",
+            description = "Resolution written into map.png and map.pdf's page size. Default: 200.")
+    int dpi;
+
+    @Option(names = "--lang", paramLabel = "en|uk", defaultValue = "en",
+            description = "Language of the map and the page (the table and the claims stay English, as areas "
+                    + "and check write them). Default: en.")
+    String lang;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "Map and page title instead of the default one.")
+    String title;
+
+    @Option(names = "--basis", paramLabel = "official|geometry",
+            description = "What region percentages are shares of: official areas (default for scenarios) or the "
+                    + "geodesic area of the boundaries (default with control polygons and for the series).")
+    AreaBasis basis;
+
+    @Override
+    public Integer call() {
+        input.validate(true, input.control != null || !snapshots.isEmpty());
+        MapMode mapMode = mapMode();
+        if (width < 1 || width > MapOptions.MAX_WIDTH) {
+            throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
+        }
+        if (dpi < 1 || dpi > RenderCommand.MAX_DPI) {
+            throw new InputException("--dpi " + dpi + ": must be between 1 and " + RenderCommand.MAX_DPI);
+        }
+        String language = lang.toLowerCase(Locale.ROOT);
+        if (!language.equals("en") && !language.equals("uk")) {
+            throw new InputException("--lang " + lang + ": must be en or uk");
+        }
+        Path dir = checkDirectory();
+        List<Path> read = new ArrayList<>(snapshots.isEmpty() ? List.of() : SnapshotFiles.expand(snapshots));
+        for (Path p : input.inputs()) {
+            if (p != null) {
+                read.add(p);
+            }
+        }
+        for (String name : List.of("index.html", "map.svg", "map.png", "map.pdf", "areas.csv", "areas.md",
+                "check.json", "chart.svg", "series.csv")) {
+            Path target = dir.resolve(name);
+            AtomicOutput.checkNotInput(target, read);
+            if (Files.isDirectory(target)) {
+                throw new InputException(target + ": is a directory, not an output file");
+            }
+        }
+
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        RegionCatalogue catalogue = RegionCatalogue.bundled();
+        Scenario scenario = input.scenario(catalogue, spec);
+        ControlFile file = input.controlFile(spec);
+        AreaBasis b = basis != null ? basis : file != null ? AreaBasis.GEOMETRY : AreaBasis.OFFICIAL;
+        ControlSeries series = null;
+        if (!snapshots.isEmpty()) {
+            series = ControlSeries.measure(snapshots, input.selection.selection(), ControlOverlay.of(catalogue),
+                    input.side(), input.attribution.options(basis != null ? basis : AreaBasis.GEOMETRY),
+                    input.source, Workers.shared(), Terminal.progress("report"),
+                    w -> InputOptions.warn(spec, w));
+        }
+        ReportInputs in = new ReportInputs(catalogue, scenario, file, input.side(), input.attribution.options(b),
+                new MapOptions(mapMode, language, title, width), dpi, series);
+        ReportBundle bundle = ReportBundle.of(in, Workers.shared(), w -> InputOptions.warn(spec, w));
+        bundle.write(dir);
+        spec.commandLine().getOut().println("wrote " + dir.resolve("index.html") + " and "
+                + (bundle.files().size() - 1) + " files beside it");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** The bundle's directory: an existing directory, or a new one in an existing, writable parent. */
+    private Path checkDirectory() {
+        Path dir = Path.of(output);
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new InputException(output + ": not a directory; -o names the directory of the bundle");
+            }
+            if (!Files.isWritable(dir)) {
+                throw new InputException(output + ": directory is not writable");
+            }
+            return dir;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InputException(output + ": cannot create the directory: " + parent + " does not exist");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new InputException(output + ": cannot create the directory: " + parent + " is not writable");
+        }
+        return dir;
+    }
+
+    /** As render chooses it. */
+    private MapMode mapMode() {
+        if (mode == null) {
+            return input.control != null ? MapMode.POLYGONS : MapMode.SCHEMATIC;
+        }
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "schematic" -> {
+                if (input.control != null) {
+                    throw new InputException("--mode schematic with --control: schematic maps draw percentages; "
+                            + "--control draws the real polygons (or use --mode choropleth)");
+                }
+                yield MapMode.SCHEMATIC;
+            }
+            case "choropleth" -> MapMode.CHOROPLETH;
+            default -> throw new InputException("--mode " + mode + ": must be schematic or choropleth");
+        };
+    }
+}

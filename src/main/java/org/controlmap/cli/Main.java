@@ -46,6 +46,7 @@ public final class Main implements Runnable {
         COMMANDS.put("diff", DiffCommand.class);
         COMMANDS.put("animate", AnimateCommand.class);
         COMMANDS.put("report", ReportCommand.class);
+        COMMANDS.put("web", WebCommand.class);
         COMMANDS.put("warm-up", WarmUpCommand.class);
     }
 

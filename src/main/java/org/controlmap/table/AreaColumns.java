@@ -54,7 +54,8 @@ public final class AreaColumns {
                         "controlled_km2", "mismatch_km2", "figure", "note"));
     }
 
-    private static String share(AreaTable.Row r) {
+    /** A row's share as the Markdown and HTML tables write it ("80.0%", "<0.1%", "–" when nobody holds it). */
+    public static String share(AreaTable.Row r) {
         if (Double.isNaN(r.controlledPct())) {
             return "";
         }
@@ -65,7 +66,8 @@ public final class AreaColumns {
         return r.controlledPct() > 0 && r.controlledPct() < 0.05 ? "<0.1%" : Column.grouped(r.controlledPct(), 1) + "%";
     }
 
-    private static String held(AreaTable.Row r) {
+    /** A row's held km² as the Markdown and HTML tables write it ("21,347", "<1", "–" when nobody holds it). */
+    public static String held(AreaTable.Row r) {
         if (r.controller() == null) {
             return "–";
         }

@@ -70,7 +70,7 @@ public final class Main implements Runnable {
             // are read here, before picocli, because picocli's set-up is what this hides;
             // a wrong guess only costs the read-ahead.
             boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check")
-                    || args[0].equals("report");
+                    || args[0].equals("report") || args[0].equals("web");
             boolean bundledScenario = scenario && Arrays.stream(args)
                     .noneMatch(a -> a.startsWith("--scenario") || a.startsWith("--control"));
             Workers.shared().execute(() -> {

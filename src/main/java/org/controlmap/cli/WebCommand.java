@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioAllocation;
@@ -130,7 +129,7 @@ final class WebCommand implements Callable<Integer> {
     private byte[] single(RegionCatalogue catalogue) throws IOException {
         MapMode mode = input.control != null ? MapMode.POLYGONS : MapMode.SCHEMATIC;
         ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
-                new MapOptions(mode, "en", title, width));
+                new MapOptions(mode, "en", title, width), Workers.shared());
         ControlFile file = input.controlFile(spec);
         MapScene scene;
         AreaTable table;
@@ -154,12 +153,8 @@ final class WebCommand implements Callable<Integer> {
     }
 
     private byte[] timeline(RegionCatalogue catalogue, List<Path> files) throws IOException {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "controlmap-web");
-            t.setDaemon(true);
-            return t;
-        });
+        ForkJoinPool pool = Workers.of(threads);
+        int n = pool.getParallelism();
         List<String> warnings = new ArrayList<>();
         try {
             List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, pool, warnings::add);
@@ -177,7 +172,6 @@ final class WebCommand implements Callable<Integer> {
                     + all.get(0).date() + ", the first date.");
             return WebPage.of(timeline, notes);
         } finally {
-            pool.shutdownNow();
             for (String w : warnings) {
                 spec.commandLine().getErr().println("controlmap: warning: " + w);
             }

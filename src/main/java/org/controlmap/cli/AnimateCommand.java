@@ -22,7 +22,7 @@ import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.SnapshotFiles;
 import org.controlmap.control.measure.SnapshotSequence;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;

@@ -12,7 +12,7 @@ import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.control.measure.DistrictOverlay;
 import org.controlmap.control.measure.Measurement;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;

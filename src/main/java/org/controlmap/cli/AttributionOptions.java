@@ -3,7 +3,7 @@ package org.controlmap.cli;
 import org.controlmap.control.Attribution;
 import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.MismatchZones;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.AreaBasis;
 import picocli.CommandLine.Option;
 

@@ -20,7 +20,7 @@ import org.controlmap.region.UserRegions;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.geodata.GeoJsonWriter;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
 import org.controlmap.region.CountryOutline;

@@ -2,7 +2,7 @@ package org.controlmap.cli;
 
 import java.io.File;
 import java.nio.file.Path;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import picocli.CommandLine;
 
 /**

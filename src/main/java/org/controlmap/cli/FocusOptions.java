@@ -2,7 +2,7 @@ package org.controlmap.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.MapFocus;

@@ -8,7 +8,7 @@ import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioReader;
 import org.controlmap.control.ScenarioSource;
 import org.controlmap.control.measure.ControlFile;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.RegionCatalogue;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package org.controlmap.cli;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.render.MapOptions;
 
 /** {@code render --size}: a width for print (mm, cm, in) or the screen (px), as canvas pixels. */

@@ -1,7 +1,7 @@
 package org.controlmap.cli;
 
 import java.nio.file.Path;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.region.UserRegions;
 import org.controlmap.table.DistrictTable;

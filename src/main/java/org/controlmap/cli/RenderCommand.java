@@ -18,7 +18,7 @@ import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.geodata.GeoJsonWriter;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;

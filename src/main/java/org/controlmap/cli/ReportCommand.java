@@ -11,7 +11,7 @@ import org.controlmap.control.measure.ControlFile;
 import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
 import org.controlmap.control.measure.SnapshotFiles;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;

@@ -2,7 +2,7 @@ package org.controlmap.cli;
 
 import java.util.List;
 import org.controlmap.geodata.FeatureSelection;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.geodata.InputLimit;
 import org.controlmap.geodata.Quote;
 import picocli.CommandLine.Option;

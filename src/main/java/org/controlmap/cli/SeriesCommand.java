@@ -20,7 +20,7 @@ import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.ControlSeries;
 import org.controlmap.control.measure.DistrictOverlay;
 import org.controlmap.control.measure.SnapshotFiles;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;

@@ -15,7 +15,7 @@ import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.control.measure.SnapshotFiles;
 import org.controlmap.control.measure.SnapshotSequence;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;

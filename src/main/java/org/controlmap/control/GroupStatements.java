@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.Region;
 
 /**

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.geodata.InputSniffer;
 import org.controlmap.geodata.JsonTree;
 import org.controlmap.geodata.Quote;

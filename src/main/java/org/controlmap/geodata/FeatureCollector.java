@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.InputException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

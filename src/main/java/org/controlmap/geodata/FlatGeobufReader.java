@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.InputException;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.InputException;
+
 import static org.controlmap.geodata.GeoJsonDiagnostics.label;
 import static org.controlmap.geodata.GeoJsonDiagnostics.num;
 

@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.InputException;
+
 import static org.controlmap.geodata.GeoJsonGeometry.EMPTY;
 import static org.controlmap.geodata.GeoJsonGeometry.LIST;
 import static org.controlmap.geodata.GeoJsonGeometry.POSITION;

@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.InputException;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;

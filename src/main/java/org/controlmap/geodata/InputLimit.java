@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.InputException;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,7 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 
 /**
  * Writes an output file so that a failed run never leaves a half-written or

@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 
 /**
  * The outputs of one run, replaced all together or not at all. {@link #add}

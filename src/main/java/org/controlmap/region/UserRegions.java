@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.controlmap.geodata.FeatureFiles;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeodesicArea;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.geodata.Polygons;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

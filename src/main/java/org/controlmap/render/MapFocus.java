@@ -1,7 +1,7 @@
 package org.controlmap.render;
 
 import java.util.List;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.Region;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;

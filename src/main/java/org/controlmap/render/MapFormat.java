@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.controlmap.io.FileKind;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 
 /** An output format, chosen by the file name's extension. */
 public enum MapFormat implements FileKind {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.geodata.InputLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

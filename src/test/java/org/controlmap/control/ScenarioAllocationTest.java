@@ -13,7 +13,7 @@ import org.controlmap.control.claims.CheckReport;
 import org.controlmap.control.claims.Claim;
 import org.controlmap.control.claims.ClaimCheck;
 import org.controlmap.control.claims.ClaimStatus;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.controlmap.control.measure.ControlPolygons;
 import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.RegionCatalogue;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,5 +1,7 @@
 package org.controlmap.geodata;
 
+import org.controlmap.InputException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

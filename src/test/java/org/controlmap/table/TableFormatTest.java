@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.junit.jupiter.api.Test;
 
 /** The one table writer, on a small made-up table: what each format does with awkward values. */

@@ -15,7 +15,7 @@ import org.controlmap.control.Controller;
 import org.controlmap.control.Qualifier;
 import org.controlmap.control.RegionControl;
 import org.controlmap.control.Scenario;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;

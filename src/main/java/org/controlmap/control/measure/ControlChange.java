@@ -4,7 +4,7 @@ import org.controlmap.geodata.Polygons;
 import java.util.ArrayList;
 import java.util.List;
 import org.controlmap.control.Controller;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.Region;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;

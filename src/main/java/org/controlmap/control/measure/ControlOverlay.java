@@ -12,7 +12,7 @@ import org.controlmap.control.Controller;
 import org.controlmap.control.NumberText;
 import org.controlmap.control.RegionControl;
 import org.controlmap.geodata.GeodesicArea;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;

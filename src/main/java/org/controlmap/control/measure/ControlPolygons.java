@@ -14,7 +14,7 @@ import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.geodata.GeodesicArea;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.geodata.Quote;
 import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.coverage.CoverageValidator;

@@ -17,7 +17,7 @@ import org.controlmap.control.Controller;
 import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 import org.locationtech.jts.geom.Geometry;

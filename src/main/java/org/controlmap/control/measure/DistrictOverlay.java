@@ -3,7 +3,7 @@ package org.controlmap.control.measure;
 import java.util.ArrayList;
 import java.util.List;
 import org.controlmap.geodata.GeodesicArea;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.geodata.Polygons;
 import org.controlmap.region.UserRegions;
 import org.locationtech.jts.geom.Envelope;

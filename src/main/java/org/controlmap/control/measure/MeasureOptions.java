@@ -3,7 +3,7 @@ package org.controlmap.control.measure;
 import java.time.LocalDate;
 import org.controlmap.control.Attribution;
 import org.controlmap.control.NumberText;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.AreaBasis;
 
 /**

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 
 /**
  * The snapshot files a user named: files as they are, directories as their

@@ -1,5 +1,7 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.InputException;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -60,7 +62,7 @@ public final class SnapshotSequence {
      * its dates, and let go.
      *
      * @param warnings the readers' one-line warnings, delivered in file order once all are read
-     * @throws org.controlmap.geodata.InputException for an unreadable or undated file, or two snapshots of one date
+     * @throws org.controlmap.InputException for an unreadable or undated file, or two snapshots of one date
      */
     public static List<Snapshot> list(List<Path> files, ExecutorService pool, Consumer<String> warnings) {
         List<Future<List<Snapshot>>> futures = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 
 /**
  * An MP4 (H.264) or WebM (VP9) video made by ffmpeg from PNG frames piped to

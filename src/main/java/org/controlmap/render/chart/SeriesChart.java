@@ -24,7 +24,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.controlmap.control.NumberText;
 import org.controlmap.control.measure.ControlSeries;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
 import org.controlmap.render.MapFormat;

@@ -16,7 +16,7 @@ import org.controlmap.geodata.FeatureFiles;
 import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.FormatWriters;
 import org.controlmap.geodata.FormatWriters.Shape;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.controlmap.region.RegionCatalogue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

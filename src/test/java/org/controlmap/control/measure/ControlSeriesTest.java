@@ -22,7 +22,7 @@ import org.controlmap.cli.CliRun;
 import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeodesicArea;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

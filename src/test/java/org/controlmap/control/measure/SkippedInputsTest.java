@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeoFeature;
-import org.controlmap.geodata.InputException;
+import org.controlmap.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

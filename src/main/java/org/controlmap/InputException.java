@@ -1,4 +1,6 @@
-package org.controlmap.geodata;
+package org.controlmap;
+
+import org.controlmap.InputException;
 
 /**
  * Bad input that the user can fix: a file that cannot be read, parsed or
@@ -6,6 +8,10 @@ package org.controlmap.geodata;
  * (line and column, feature index, region) and what is wrong, e.g.
  * {@code scenario.yaml:12:5: UA-99: no such region (did you mean UA-59 Sumy?)}.
  * The CLI prints it as it is and exits with code 2.
+ *
+ * <p>It lives at the top of the package tree because every layer throws it:
+ * readers, the region catalogue, scenario semantics, measuring, outputs and
+ * the commands' own option checks.
  */
 public class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -107,7 +107,7 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Everything the user can get wrong is checked here, before any work.
         input.validate(false);
-        MapMode mapMode = mapMode();
+        MapMode mapMode = InputOptions.mapMode(mode, input.control != null);
         if (dpi < 1 || dpi > MAX_DPI) {
             throw new InputException("--dpi " + dpi + ": must be between 1 and " + MAX_DPI);
         }
@@ -223,23 +223,6 @@ final class RenderCommand implements Callable<Integer> {
             throw new InputException(option + ": " + value.length() + " characters; at most 1000");
         }
         return value.replaceAll("\\s+", " ").strip();
-    }
-
-    private MapMode mapMode() {
-        if (mode == null) {
-            return input.control != null ? MapMode.POLYGONS : MapMode.SCHEMATIC;
-        }
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "schematic" -> {
-                if (input.control != null) {
-                    throw new InputException("--mode schematic with --control: schematic maps draw percentages; "
-                            + "--control draws the real polygons (or use --mode choropleth)");
-                }
-                yield MapMode.SCHEMATIC;
-            }
-            case "choropleth" -> MapMode.CHOROPLETH;
-            default -> throw new InputException("--mode " + mode + ": must be schematic or choropleth");
-        };
     }
 
     /** The default out/ directory is created when missing; a directory the user names must exist. */

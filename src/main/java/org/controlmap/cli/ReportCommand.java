@@ -82,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         input.validate(true, input.control != null || !snapshots.isEmpty());
-        MapMode mapMode = mapMode();
+        MapMode mapMode = InputOptions.mapMode(mode, input.control != null);
         if (width < 1 || width > MapOptions.MAX_WIDTH) {
             throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
         }
@@ -155,21 +155,4 @@ final class ReportCommand implements Callable<Integer> {
         return dir;
     }
 
-    /** As render chooses it. */
-    private MapMode mapMode() {
-        if (mode == null) {
-            return input.control != null ? MapMode.POLYGONS : MapMode.SCHEMATIC;
-        }
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "schematic" -> {
-                if (input.control != null) {
-                    throw new InputException("--mode schematic with --control: schematic maps draw percentages; "
-                            + "--control draws the real polygons (or use --mode choropleth)");
-                }
-                yield MapMode.SCHEMATIC;
-            }
-            case "choropleth" -> MapMode.CHOROPLETH;
-            default -> throw new InputException("--mode " + mode + ": must be schematic or choropleth");
-        };
-    }
 }

@@ -1,5 +1,7 @@
 package org.controlmap.render;
 
+import org.controlmap.Tasks;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -7,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.controlmap.control.Allocation;
@@ -103,7 +103,7 @@ public final class ControlMap {
         // Labels, legend and the rest on a worker while the pieces are laid out here; laid out one thing
         // after another (no workers), the scene waits for the pieces instead.
         CompletableFuture<MapScene> scene = workers == DIRECT ? null : base.thenApplyAsync(
-                b -> MapLayout.build(b, allocation, () -> await(pieces), options), workers);
+                b -> MapLayout.build(b, allocation, () -> Tasks.join(pieces), options), workers);
         try {
             if (options.mode() == MapMode.SCHEMATIC || export) {
                 for (SchematicPiece p : new SchematicLayout(countries, workers).pieces(allocation)) {
@@ -117,9 +117,9 @@ public final class ControlMap {
         } catch (RuntimeException | Error e) {
             pieces.completeExceptionally(e);
         }
-        MapScene s = scene != null ? await(scene)
-                : MapLayout.build(await(base), allocation, () -> await(pieces), options);
-        await(pieces);
+        MapScene s = scene != null ? Tasks.join(scene)
+                : MapLayout.build(Tasks.join(base), allocation, () -> Tasks.join(pieces), options);
+        Tasks.join(pieces);
         return new Drawing(s, List.copyOf(features));
     }
 
@@ -143,7 +143,7 @@ public final class ControlMap {
                 features.add(new GeoJsonWriter.Feature(props, p.clipped()));
             }
         }
-        BaseMap b = await(base);
+        BaseMap b = Tasks.join(base);
         if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
             MapScene.Group line = frontLine(b, measurement.front());
             b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()),
@@ -166,7 +166,7 @@ public final class ControlMap {
     }
 
     private Drawing draw(Allocation allocation, List<ControlledArea> areas, List<GeoJsonWriter.Feature> features) {
-        return draw(await(base), allocation, areas, features);
+        return draw(Tasks.join(base), allocation, areas, features);
     }
 
     private Drawing draw(BaseMap b, Allocation allocation, List<ControlledArea> areas,
@@ -175,30 +175,4 @@ public final class ControlMap {
         return new Drawing(MapLayout.build(b, allocation, drawn, options), List.copyOf(features));
     }
 
-    /** The task's result, its exception rethrown as it was thrown. */
-    private static <T> T await(Future<T> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the result is needed: wait on, then pass the interrupt on
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.Tasks;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -200,7 +201,7 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             }
             List<Point> points = new ArrayList<>();
             for (Future<List<Point>> fu : futures) {
-                points.addAll(get(fu));
+                points.addAll(Tasks.join(fu));
             }
             progress.finish();
             fileWarnings.forEach(ws -> ws.forEach(warnings));
@@ -249,24 +250,6 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             }
         }
         return sum;
-    }
-
-    /** A task's result, its exception rethrown as it was thrown (an unchecked one, or an Error). */
-    static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** A batch's cell memory: one for the regions, one for the districts (their cells differ). */

@@ -1,5 +1,7 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.Tasks;
+
 import org.controlmap.InputException;
 
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ public final class SnapshotSequence {
         }
         List<Snapshot> all = new ArrayList<>();
         for (Future<List<Snapshot>> fu : futures) {
-            all.addAll(get(fu));
+            all.addAll(Tasks.join(fu));
         }
         fileWarnings.forEach(ws -> ws.forEach(warnings));
         all.sort(Comparator.comparing(Snapshot::date));
@@ -187,10 +189,6 @@ public final class SnapshotSequence {
         public AreaBasis basis() {
             return options.basis();
         }
-    }
-
-    private static <T> T get(Future<T> f) {
-        return ControlSeries.get(f);
     }
 
     /** DeepStateMap's credit when the files are its daily exports, else the file names (as {@code series}). */

@@ -1,9 +1,10 @@
 package org.controlmap.control.schematic;
 
+import org.controlmap.Tasks;
+
 import org.controlmap.geodata.LocalProjection;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -319,7 +320,7 @@ public final class SchematicLayout {
             }
             SchematicPiece[] byRow = new SchematicPiece[rows.size()];
             for (int k = 0; k < n; k++) {
-                byRow[order.get(k)] = join(done.get(k));
+                byRow[order.get(k)] = Tasks.join(done.get(k));
             }
             return byRow;
         }
@@ -337,21 +338,7 @@ public final class SchematicLayout {
             return ps;
         }
 
-        /** The future's piece; its failure rethrown as it was thrown. */
-        private static SchematicPiece join(CompletableFuture<SchematicPiece> f) {
-            try {
-                return f.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
         }
-    }
 
     // Regions of one catalogue share their borders exactly; the tolerance
     // (degrees, about 1 km) only guards against a hairline gap in other data.

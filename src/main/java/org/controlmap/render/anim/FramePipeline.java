@@ -1,13 +1,13 @@
 package org.controlmap.render.anim;
 
+import org.controlmap.Tasks;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.controlmap.control.measure.ControlSeries;
@@ -95,27 +95,12 @@ public final class FramePipeline {
     private record Done<T>(SnapshotSequence.Measured measured, T encoded) {
     }
 
+    /** As {@link Tasks#join}; an I/O failure in a worker (wrapped to cross the thread) arrives as itself. */
     private static <T> T join(CompletableFuture<T> f) throws IOException {
         try {
-            return f.get();
-        } catch (ExecutionException | CompletionException e) {
-            Throwable c = e.getCause();
-            while (c instanceof CompletionException && c.getCause() != null) {
-                c = c.getCause();
-            }
-            if (c instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            return Tasks.join(f);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

@@ -55,6 +55,9 @@ final class CellMeter {
     private final List<Geometry> regions;
     private final List<PreparedGeometry> prepared = new ArrayList<>();
     private final Map<Long, Cell> cells = new ConcurrentHashMap<>();
+    /** Cells per side of a block (2°). */
+    private static final int BLOCK = 8;
+    private final Map<Long, Geometry[]> blocks = new ConcurrentHashMap<>();
 
     /** A cell with the regions' parts in it, measured once. */
     private record Cell(Geometry rect, int[] region, Geometry[] piece, double[] pieceKm2, Geometry outside,
@@ -231,7 +234,8 @@ final class CellMeter {
                     return new Cell(rect, new int[] {r}, new Geometry[] {whole},
                             new double[] {GeodesicArea.km2(whole)}, GF.createPolygon(), 0);
                 }
-                Geometry piece = Polygons.polygonal(OverlayNGRobust.overlay(g, rect, OverlayNG.INTERSECTION));
+                Geometry piece = Polygons.polygonal(OverlayNGRobust.overlay(blockPart(r, i, j), rect,
+                        OverlayNG.INTERSECTION));
                 if (!piece.isEmpty()) {
                     idx.add(r);
                     pieces.add(piece.norm());
@@ -246,6 +250,25 @@ final class CellMeter {
             return new Cell(rect, idx.stream().mapToInt(Integer::intValue).toArray(),
                     pieces.toArray(Geometry[]::new), km2, outside, GeodesicArea.km2(outside));
         });
+    }
+
+    /**
+     * Part {@code r} cut to the block of {@value #BLOCK} × {@value #BLOCK} cells holding cell (i, j): a cell
+     * cut from the block's piece instead of the whole part costs in proportion to the part's boundary near
+     * it, not its whole boundary. Blocks and cells share their edges, so the cell's piece is the same.
+     */
+    private Geometry blockPart(int r, int i, int j) {
+        int bi = Math.floorDiv(i, BLOCK);
+        int bj = Math.floorDiv(j, BLOCK);
+        Geometry[] row = blocks.computeIfAbsent(key(bi, bj), k -> new Geometry[regions.size()]);
+        synchronized (row) {
+            if (row[r] == null) {
+                Geometry block = GF.toGeometry(new Envelope(bi * BLOCK * CELL_DEG, (bi + 1) * BLOCK * CELL_DEG,
+                        bj * BLOCK * CELL_DEG, (bj + 1) * BLOCK * CELL_DEG));
+                row[r] = Polygons.polygonal(OverlayNGRobust.overlay(regions.get(r), block, OverlayNG.INTERSECTION));
+            }
+            return row[r];
+        }
     }
 
     private static void addRing(LinearRing ring, boolean shell, Map<Long, long[]> edges) {

@@ -145,8 +145,8 @@ public record HeldGround(List<Feature> held, Feature front, List<GeoPackageWrite
      */
     public List<GeoPackageWriter.Layer> layers() {
         return List.of(
-                new GeoPackageWriter.Layer(HELD_TABLE, "Held ground per region, measured from control polygons "
-                        + "(controlmap areas)", "MULTIPOLYGON", schema, geoJson(held)),
+                new GeoPackageWriter.Layer(HELD_TABLE, "Held ground per region (and per district with "
+                        + "--regions), measured from control polygons (controlmap areas)", "MULTIPOLYGON", schema, geoJson(held)),
                 new GeoPackageWriter.Layer(FRONT_TABLE, "Front line of the held ground, front_km long (controlmap "
                         + "areas)", "MULTILINESTRING", schema, geoJson(List.of(front))));
     }

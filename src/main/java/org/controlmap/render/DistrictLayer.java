@@ -77,7 +77,9 @@ public final class DistrictLayer {
         String file = p == null ? districts.file() : p.toString();
         boolean shaded = mode == MapMode.CHOROPLETH;
         if ("uk".equals(lang)) {
-            return "Тонкі лінії: " + n + " районів з " + file + " (--regions)" + (shaded
+            String word = n % 10 == 1 && n % 100 != 11 ? " район"
+                    : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? " райони" : " районів";
+            return "Тонкі лінії: " + n + word + " з " + file + " (--regions)" + (shaded
                     ? ", кожен зафарбований за власною часткою" : "") + "; без підписів, частка кожного — у "
                     + "підказці SVG.";
         }
@@ -144,7 +146,8 @@ public final class DistrictLayer {
     private static String tooltip(UserRegions.District d, Controller side, double pct, double km2,
             MapWording words) {
         boolean uk = words.lang().equals("uk");
-        String of = uk ? "район " + words.fullName(d.parent()) : "district of " + words.fullName(d.parent());
+        // Ukrainian names the region in the nominative ("Донецька область"): no noun before it to decline it for.
+        String of = uk ? words.fullName(d.parent()) : "district of " + words.fullName(d.parent());
         String who = side == null || side == Controller.RU ? (uk ? "під контролем Росії" : "held by Russia")
                 : (uk ? "під контролем України" : "held by Ukraine");
         return d.name() + " (" + d.id() + ", " + of + "): " + words.pct(side == null ? 0 : pct) + " " + who + " ("

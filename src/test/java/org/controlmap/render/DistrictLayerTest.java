@@ -21,6 +21,7 @@ import org.controlmap.render.MapScene.Figure;
 import org.controlmap.render.MapScene.Group;
 import org.controlmap.render.MapScene.Item;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,6 +60,30 @@ class DistrictLayerTest {
         MapOptions options = new MapOptions(mode, "en", null, 1600, null, null, List.of());
         ControlMap map = ControlMap.start(MapFixture.CATALOGUE.regions(), MapFixture.COUNTRIES, options);
         return (layer == null ? map.measured(measurement, false) : map.measured(measurement, false, layer)).scene();
+    }
+
+    @Test
+    void aFramedMapClipsTheDistrictsToItsFrameAndUkrainianTooltipsSayTheSame() {
+        // A box over the middle of Donetsk: some cells wholly in it, some cut by its edges, some outside.
+        MapOptions options = new MapOptions(MapMode.POLYGONS, "uk", null, 1000, MapFocus.box(37.3, 47.6, 38.0,
+                48.2), null, List.of());
+        MapScene s = ControlMap.start(MapFixture.CATALOGUE.regions(), MapFixture.COUNTRIES, options)
+                .measured(measurement, false, new DistrictLayer(districts, held)).scene();
+        Envelope frame = new Envelope(0, s.width(), 0, s.height());
+        List<Figure> figures = SceneItems.figures(s.items(), "district");
+        assertThat(figures).isNotEmpty().hasSizeLessThanOrEqualTo(districts.districts().size());
+        Envelope drawn = new Envelope();
+        for (Figure f : figures) {
+            Envelope e = f.geometry().getEnvelopeInternal();
+            assertThat(frame.contains(e)).as(f.attributes().get("data-id")).isTrue();
+            drawn.expandToInclude(e);
+            assertThat(f.tooltip()).contains(", Донецька область): ").containsAnyOf("під контролем Росії",
+                    "під контролем України");
+        }
+        // Cut at the frame: the outlines reach its edges instead of running off the canvas.
+        assertThat(drawn.getWidth()).isGreaterThan(0.5 * s.width());
+        assertThat(DistrictLayer.note(districts, MapMode.POLYGONS, "uk")).startsWith("Тонкі лінії: "
+                + districts.districts().size() + " районів з made-up.geojson (--regions)");
     }
 
     private static List<String> groups(MapScene s) {

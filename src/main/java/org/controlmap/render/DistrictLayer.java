@@ -122,7 +122,8 @@ public final class DistrictLayer {
                 }
             }
             double pct = side == null || d.countedKm2() <= 0 ? 0 : Math.min(100, 100 * km2 / d.countedKm2());
-            Style style = Style.line(LINE, LINE_PX * u);
+            // A fill nobody sees: in a browser the whole district, not only its hairline, shows the tooltip.
+            Style style = new Style(Palette.WHITE, 0, LINE, LINE_PX * u, null);
             if (choropleth) {
                 int fill = pct > 0 ? Palette.choropleth(side == Controller.UA, pct)
                         : "UA".equals(d.parent().country()) ? Palette.UKRAINE : Palette.RUSSIAN_OBLAST;

@@ -4,7 +4,9 @@ import org.controlmap.io.FileKind;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Scenario;
@@ -22,6 +24,7 @@ import org.controlmap.table.AreaTable;
 import org.controlmap.table.FeatureFileFormat;
 import org.controlmap.table.HeldGround;
 import org.controlmap.table.TableFormat;
+import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +58,7 @@ final class AreasCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout. "
             + "With --control, FILE.gpkg or FILE.geojson holds the geometry measured instead: the held ground per "
-            + "region and the front line, with the table's columns (docs/outputs.md).")
+            + "region (and per district with --regions) and the front line, with the table's columns (docs/outputs.md).")
     Path output;
 
     @Override
@@ -91,10 +94,12 @@ final class AreasCommand implements Callable<Integer> {
             Measurement m = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis),
                     w -> InputOptions.warn(spec, w));
             AreaTable measured = AreaTable.of(m.allocation(), catalogue, List.of());
+            DistrictOverlay overlay = districts == null ? null : new DistrictOverlay(districts);
             table = districts == null ? measured
-                    : DistrictTable.of(measured, districts, file.districtKm2(new DistrictOverlay(districts)));
+                    : DistrictTable.of(measured, districts, file.districtKm2(overlay));
             if (geo != null) {
-                HeldGround held = HeldGround.of(measured, m);
+                HeldGround held = HeldGround.of(table, m, overlay == null ? Map.of() : districtShapes(table,
+                        overlay, file));
                 FeatureFileFormat g = geo;
                 AtomicOutput.write(output, false, out -> g.write(held.layers(), measured.date(), out));
                 return 0;
@@ -109,5 +114,22 @@ final class AreasCommand implements Callable<Integer> {
         AreaTable written = table;
         Output.write(spec, output, out -> f.write(written, out));
         return 0;
+    }
+
+    /** Each held district row's ground: its counted part ∩ the held ground of the side its row names. */
+    private static Map<String, Geometry> districtShapes(AreaTable table, DistrictOverlay overlay, ControlFile file) {
+        Map<String, Integer> index = new HashMap<>();
+        List<UserRegions.District> ds = overlay.districts().districts();
+        for (int i = 0; i < ds.size(); i++) {
+            index.put(ds.get(i).id(), i);
+        }
+        Map<String, Geometry> out = new HashMap<>();
+        for (AreaTable.Row r : table.rows()) {
+            Integer i = index.get(r.iso());
+            if (i != null && r.controller() != null) {
+                out.put(r.iso(), overlay.shape(i, file.polygons().held(r.controller()), file.path().toString()));
+            }
+        }
+        return out;
     }
 }

@@ -17,6 +17,7 @@ import org.controlmap.control.claims.CheckReport;
 import org.controlmap.control.claims.CheckReportWriter;
 import org.controlmap.control.claims.ClaimCheck;
 import org.controlmap.control.measure.ControlFile;
+import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
@@ -57,9 +58,22 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
+    /** Taken only to be refused with the reason (docs/regions.md), not as an unknown option. */
+    @Mixin
+    RegionsOptions regions = new RegionsOptions();
+
     @Override
     public Integer call() throws IOException {
         input.validate(true);
+        regions.validate();
+        if (regions.file != null) {
+            // A fact-check's verdicts are on the report's own figures, which name bundled regions: districts
+            // would change none of them, and district figures in the report would read as checked when
+            // nothing checked them.
+            throw new InputException("--regions: check tests a report's figures, which are per region, and "
+                    + "districts change no verdict; measure districts with areas --control "
+                    + (input.control == null ? "FILE" : input.control) + " --regions " + regions.file);
+        }
         Format fmt = format;
         if (output != null) {
             AtomicOutput.checkWritable(output);

@@ -13,8 +13,8 @@ final class RegionsOptions {
 
     @Option(names = "--regions", paramLabel = "FILE",
             description = "Your own districts (GeoJSON, KML, KMZ, GeoPackage or FlatGeobuf polygons) as rows under "
-                    + "the bundled region holding most of each; the region and Ukraine rows stay as they are "
-                    + "(docs/regions.md).")
+                    + "the bundled region holding most of each, or on a map as thin outlines; the region and "
+                    + "Ukraine rows stay as they are (docs/regions.md).")
     Path file;
 
     @Option(names = "--id-field", paramLabel = "PROP",

@@ -16,6 +16,7 @@ import org.controlmap.control.Allocation;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.measure.ControlFile;
+import org.controlmap.control.measure.DistrictOverlay;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.InputException;
@@ -24,7 +25,9 @@ import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.region.UserRegions;
 import org.controlmap.render.ControlMap;
+import org.controlmap.render.DistrictLayer;
 import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFonts;
 import org.controlmap.render.MapFormat;
@@ -99,6 +102,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     FocusOptions frame = new FocusOptions();
 
+    @Mixin
+    RegionsOptions regions = new RegionsOptions();
+
     @Option(names = "--export-geojson", paramLabel = "FILE",
             description = "Also write the drawn control pieces as GeoJSON (lon/lat, iso_3166_2, controller).")
     Path exportGeojson;
@@ -107,6 +113,14 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Everything the user can get wrong is checked here, before any work.
         input.validate(false);
+        regions.validate();
+        if (regions.file != null && input.control == null) {
+            throw new InputException("--regions needs --control: districts are drawn with their measured share; "
+                    + "a scenario's figures are per region");
+        }
+        if (regions.file != null && basis == AreaBasis.OFFICIAL) {
+            throw new InputException("--regions: your districts have no official areas; use --basis geometry");
+        }
         MapMode mapMode = InputOptions.mapMode(mode, input.control != null);
         if (dpi < 1 || dpi > MAX_DPI) {
             throw new InputException("--dpi " + dpi + ": must be between 1 and " + MAX_DPI);
@@ -161,8 +175,13 @@ final class RenderCommand implements Callable<Integer> {
         });
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         MapFocus focus = frame.focus(catalogue);
+        UserRegions districts = regions.read(catalogue, spec);
+        List<String> footnotes = footnotes();
+        if (districts != null) {
+            footnotes.add(DistrictLayer.note(districts, mapMode, language));
+        }
         ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
-                new MapOptions(mapMode, language, title, width, focus, text("--credit", credit), footnotes()),
+                new MapOptions(mapMode, language, title, width, focus, text("--credit", credit), footnotes),
                 Workers.shared());
         ControlMap.Drawing drawing;
         ControlFile file = input.controlFile(spec);
@@ -173,7 +192,9 @@ final class RenderCommand implements Callable<Integer> {
         } else {
             Measurement m = file.measure(catalogue, input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis),
                     w -> InputOptions.warn(spec, w));
-            drawing = map.measured(m, exportGeojson != null);
+            DistrictLayer layer = districts == null ? null
+                    : new DistrictLayer(districts, file.districtKm2(new DistrictOverlay(districts)));
+            drawing = map.measured(m, exportGeojson != null, layer);
         }
         MapScene scene = drawing.scene();
 
@@ -228,6 +249,9 @@ final class RenderCommand implements Callable<Integer> {
     /** The default out/ directory is created when missing; a directory the user names must exist. */
     private void checkTarget(Path t, boolean mayCreateDir) {
         AtomicOutput.checkNotInput(t, input.inputs());
+        if (regions.file != null) {
+            AtomicOutput.checkNotInput(t, regions.file);
+        }
         Path dir = t.toAbsolutePath().getParent();
         if (mayCreateDir && dir != null && !Files.exists(dir)) {
             Path parent = dir.getParent();

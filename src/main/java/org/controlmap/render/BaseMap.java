@@ -57,6 +57,8 @@ public final class BaseMap {
     public enum Stacking {
         /** Over the regions' fills, under the controlled territory and the borders (rivers, lakes). */
         UNDER_CONTROL,
+        /** Over the controlled territory, under the borders (the user's districts: thin lines inside regions). */
+        UNDER_BORDERS,
         /** Over the controlled territory and the borders, under the labels and legend (towns). */
         OVER_CONTROL
     }

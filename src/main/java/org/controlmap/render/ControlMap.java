@@ -130,6 +130,16 @@ public final class ControlMap {
      * @param export also make the parts into GeoJSON features
      */
     public Drawing measured(Measurement measurement, boolean export) {
+        return measured(measurement, export, null);
+    }
+
+    /**
+     * As {@link #measured(Measurement, boolean)}, with the user's districts drawn in
+     * ({@link DistrictLayer}).
+     *
+     * @param districts the districts and their held km², or null for none
+     */
+    public Drawing measured(Measurement measurement, boolean export, DistrictLayer districts) {
         List<ControlledArea> areas = new ArrayList<>();
         List<GeoJsonWriter.Feature> features = new ArrayList<>();
         for (Measurement.RegionPart p : measurement.parts()) {
@@ -144,6 +154,9 @@ public final class ControlMap {
             }
         }
         BaseMap b = Tasks.join(base);
+        if (districts != null) {
+            b = b.withLayer(districts.layer(b, options));
+        }
         if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
             MapScene.Group line = frontLine(b, measurement.front());
             b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()),

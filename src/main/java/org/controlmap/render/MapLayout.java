@@ -37,7 +37,7 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * {@link Palette}.
  *
  * <p>Drawing order, bottom up: sea, neighbours, regions, layers under the
- * control layer, controlled territory, borders, layers over it, labels, place
+ * control layer, controlled territory, layers under the borders, borders, layers over it, labels, place
  * names, legend, text.
  *
  * <p>Controlled pieces are simplified on their own at the base map's tolerance
@@ -150,6 +150,9 @@ public final class MapLayout {
         }
 
         int controlledAt = items.size();
+        for (BaseMap.Layer layer : base.layers(BaseMap.Stacking.UNDER_BORDERS)) {
+            items.add(layer.group());
+        }
         items.add(base.borders());
         List<BaseMap.Layer> over = base.layers(BaseMap.Stacking.OVER_CONTROL);
         for (BaseMap.Layer layer : over) {

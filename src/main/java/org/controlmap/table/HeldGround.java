@@ -23,7 +23,8 @@ import org.locationtech.jts.geom.Polygon;
  * same order, same rounding as the CSV).
  *
  * @param held  one feature per table row with held ground, table order: the regions a side holds part of
- *              (geometry {@link Measurement.RegionPart#clipped()}, the side the row names), then the
+ *              (geometry {@link Measurement.RegionPart#clipped()}, the side the row names), each followed by
+ *              its districts' rows when the table has them ({@link DistrictTable}), then the
  *              "outside" rows ({@link Measurement#outsideShape}); MultiPolygons, lon/lat degrees, WGS84
  * @param front the Ukraine total row ({@code front_km} set) with {@link Measurement#front()} as a
  *              MultiLineString, lon/lat; empty geometry when no ground is held
@@ -56,6 +57,17 @@ public record HeldGround(List<Feature> held, Feature front, List<GeoPackageWrite
      * @throws IllegalArgumentException when the table is not a measured one
      */
     public static HeldGround of(AreaTable table, Measurement m) {
+        return of(table, m, Map.of());
+    }
+
+    /**
+     * As {@link #of(AreaTable, Measurement)}, for a table with district rows ({@link DistrictTable}): each
+     * district row with held ground gets its feature too, in table order (after its region's), with
+     * {@code districts}' shape for its id (its counted part ∩ the held ground of the row's side).
+     *
+     * @param districts held ground per district id, lon/lat; a district row whose id is missing is left out
+     */
+    public static HeldGround of(AreaTable table, Measurement m, Map<String, Geometry> districts) {
         if (!table.measured()) {
             throw new IllegalArgumentException("held ground needs a measured table");
         }
@@ -65,7 +77,8 @@ public record HeldGround(List<Feature> held, Feature front, List<GeoPackageWrite
             if (r.controller() == null) {
                 continue;
             }
-            Geometry g = "outside".equals(r.iso()) ? m.outsideShape(r.controller()) : part(m, r);
+            Geometry g = "outside".equals(r.iso()) ? m.outsideShape(r.controller())
+                    : districts.containsKey(r.iso()) ? districts.get(r.iso()) : part(m, r);
             if (g != null) {
                 held.add(new Feature(columns.values(r), multiPolygon(g)));
             }
@@ -131,8 +144,8 @@ public record HeldGround(List<Feature> held, Feature front, List<GeoPackageWrite
      */
     public List<GeoPackageWriter.Layer> layers() {
         return List.of(
-                new GeoPackageWriter.Layer(HELD_TABLE, "Held ground per region, measured from control polygons "
-                        + "(controlmap areas)", "MULTIPOLYGON", schema, geoJson(held)),
+                new GeoPackageWriter.Layer(HELD_TABLE, "Held ground per region (and per district with "
+                        + "--regions), measured from control polygons (controlmap areas)", "MULTIPOLYGON", schema, geoJson(held)),
                 new GeoPackageWriter.Layer(FRONT_TABLE, "Front line of the held ground, front_km long (controlmap "
                         + "areas)", "MULTILINESTRING", schema, geoJson(List.of(front))));
     }

@@ -75,6 +75,24 @@ public final class DistrictOverlay {
         return out;
     }
 
+    /**
+     * The held ground of district {@code i}: its counted part ∩ {@code held}, lon/lat, polygonal (empty when
+     * it holds none). Its geodesic area is what {@link #km2(Geometry, String)} gives for it; for GIS outputs.
+     */
+    public Geometry shape(int i, Geometry held, String name) {
+        Geometry d = parts.get(i);
+        if (d.isEmpty() || held.isEmpty() || !held.getEnvelopeInternal().intersects(envelopes.get(i))
+                || !prepared.get(i).intersects(held)) {
+            return d.getFactory().createMultiPolygon();
+        }
+        try {
+            return Polygons.polygonal(OverlayNGRobust.overlay(d, held, OverlayNG.INTERSECTION));
+        } catch (RuntimeException e) {
+            throw new InputException(name + ": cannot intersect its polygons with district '"
+                    + districts.districts().get(i).id() + "' (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** As {@link #km2(Geometry, String)}, with cells remembered across the snapshots of a batch. */
     double[] km2(Geometry held, CellMeter.Batch batch, String name) {
         double[] all = cells().km2(held, batch, name);

@@ -66,6 +66,10 @@ public final class SchematicRealism {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("scenario")) {
+            writeScenario(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         Path dir = Path.of(args[0]);
         int every = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         boolean quiet = args.length > 2 && args[2].equals("summary");
@@ -113,6 +117,27 @@ public final class SchematicRealism {
                     e.getValue().stream().mapToDouble(RegionIou::iou).average().orElseThrow(),
                     e.getValue().stream().mapToDouble(RegionIou::iou).min().orElseThrow());
         }
+    }
+
+    /** The measured shares of one snapshot, as a scenario file (percent of geometry: render with --basis geometry). */
+    static void writeScenario(Path file, Path out) throws IOException {
+        ControlFile cf = ControlFile.read(file, Controller.RU, w -> { });
+        Measurement m = ControlOverlay.of(RegionCatalogue.bundled())
+                .measure(cf.polygons(), MeasureOptions.defaults().withDate(cf.date()));
+        StringBuilder y = new StringBuilder();
+        y.append("# Per-region shares measured from ").append(file.getFileName())
+                .append(" (nearest attribution, percent of geometry);\n# made by bench/realism (SchematicRealism).\n");
+        y.append("date: ").append(cf.date()).append('\n');
+        y.append("source:\n  title: \"").append(file.getFileName()).append(" measured\"\n  url: ")
+                .append("https://github.com/cyterat/deepstate-map-data\n  quote: \"measured\"\n");
+        y.append("statements:\n");
+        for (RegionControl r : m.allocation().rows()) {
+            if (r.controller() == Controller.RU && r.region().country().equals("UA") && r.share() > 0) {
+                y.append(String.format(Locale.ROOT, "  - region: %s%n    controller: RU%n    percent: %.4f%n"
+                        + "    quote: \"measured\"%n", r.region().iso(), r.controlledPct()));
+            }
+        }
+        Files.writeString(out, y.toString());
     }
 
     static Day day(Path file, RegionCatalogue cat, ControlOverlay overlay, SchematicLayout layout) {

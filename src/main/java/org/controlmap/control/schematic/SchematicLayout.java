@@ -62,9 +62,12 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * {@value #MAX_ITERATIONS} area evaluations.
  *
  * <h2>Where a piece grows from (the seed)</h2>
- * Regions are laid out in descending share, so that every region already laid
- * out is held at least as much as the current one (ties: see {@link #pieces}).
- * The seed is the part of the region's boundary that lies within
+ * Regions are laid out in rounds ({@link #rank}): whole regions, then regions
+ * bordering the holder's country in descending share, then the rest, each next
+ * the one beside the most-held piece already laid out (then descending share),
+ * so held ground spreads from the holder's country as it did (Kherson after
+ * Crimea, Zaporizhzhia after Donetsk and Kherson, whatever a tenth of a
+ * percent between their shares says). The seed is the part of the region's boundary that lies within
  * {@value #TOUCH_M} m (the tolerance absorbs the small mismatch between the
  * country outlines and the region boundaries, which come from different
  * Natural Earth layers) of:
@@ -91,6 +94,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * still one polygon that meets them all (in the bundled scenario,
  * Zaporizhzhia's piece runs along the Azov coast from Kherson's piece to
  * Donetsk's).
+ * The coast next to held ground, and coast continuing it within
+ * {@value #TOUCH_M}·3 m, is part of the seed too: the sea behind held ground
+ * is not a front (Zaporizhzhia's Azov coast, Kherson's Black Sea coast from
+ * the Perekop isthmus to the Kinburn spit). Coast is the region's boundary
+ * with no country outline within 2 km outside it.
  * When none of these touch the region, the piece grows from the point of the
  * region's boundary nearest to them (the holder's country and pieces; distance
  * measured in the region's projection), and when there are none at all, from
@@ -101,6 +109,21 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * whole seed grows instead from the middle stretch of the seed, as a compact
  * piece about half as deep as that stretch is long ({@link #compact}): a
  * hairline along a border reads as a highlighted border, not as held ground.
+ * Such a share grows from the most preferred held ground alone: a
+ * neighbour's piece, else a region held whole (Crimea), else the holder's
+ * country (Kharkiv's few percent next to Luhansk's piece, east of the Oskil
+ * as at Kupiansk, not on the Belgorod border; Dnipropetrovsk's sliver next to
+ * Donetsk's piece).
+ *
+ * <p>Rivers ({@link #bundledRivers()}: the Dnipro) are barriers: a piece
+ * grows only on the side of the river its seed runs along, and crosses it
+ * only when its share is larger than that side ({@link #behindRivers}).
+ * Kherson's piece, grown from Crimea, stays on the left bank.
+ *
+ * <p>How well this matches real control lines is measured by
+ * {@code bench/realism/run.sh} (intersection over union of each piece with the
+ * held ground of DeepStateMap snapshots laid out at their own shares); the
+ * rules above are kept because they raise it.
  * A share of {@value #WHOLE_SHARE} or more draws the whole region, all its
  * parts (a MultiPolygon for regions with islands). Otherwise the piece grows
  * within the region's part (polygon) the seed touches most, and is one
@@ -698,7 +721,7 @@ public final class SchematicLayout {
      * country outlines, Ukraine's being the union of its regions). Empty
      * without outlines, which could not tell coast from land.
      */
-    List<LineString> coast(LocalProjection proj, Geometry regionLL, Polygon partP) {
+    private List<LineString> coast(LocalProjection proj, Geometry regionLL, Polygon partP) {
         List<LineString> out = new ArrayList<>();
         if (outlines.isEmpty()) {
             return out;

@@ -70,6 +70,10 @@ public final class SchematicRealism {
             writeScenario(Path.of(args[1]), Path.of(args[2]));
             return;
         }
+        if (args[0].equals("side-by-side")) {
+            sideBySide(Path.of(args[1]), java.util.Arrays.stream(args, 2, args.length).map(Path::of).toList());
+            return;
+        }
         Path dir = Path.of(args[0]);
         int every = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         boolean quiet = args.length > 2 && args[2].equals("summary");
@@ -138,6 +142,28 @@ public final class SchematicRealism {
             }
         }
         Files.writeString(out, y.toString());
+    }
+
+    /** PNGs side by side, tops aligned, on white (ImageIO writes no timestamps: same input, same bytes). */
+    static void sideBySide(Path out, List<Path> pngs) throws IOException {
+        List<java.awt.image.BufferedImage> images = new ArrayList<>();
+        for (Path p : pngs) {
+            images.add(javax.imageio.ImageIO.read(p.toFile()));
+        }
+        int w = images.stream().mapToInt(java.awt.image.BufferedImage::getWidth).sum();
+        int h = images.stream().mapToInt(java.awt.image.BufferedImage::getHeight).max().orElse(1);
+        java.awt.image.BufferedImage all = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = all.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        int x = 0;
+        for (java.awt.image.BufferedImage im : images) {
+            g.drawImage(im, x, 0, null);
+            x += im.getWidth();
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(all, "png", out.toFile());
     }
 
     static Day day(Path file, RegionCatalogue cat, ControlOverlay overlay, SchematicLayout layout) {

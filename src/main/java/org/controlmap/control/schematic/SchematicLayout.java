@@ -113,7 +113,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * neighbour's piece, else a region held whole (Crimea), else the holder's
  * country (Kharkiv's few percent next to Luhansk's piece, east of the Oskil
  * as at Kupiansk, not on the Belgorod border; Dnipropetrovsk's sliver next to
- * Donetsk's piece).
+ * Donetsk's piece), from the end of that stretch where it meets less
+ * preferred held ground if it does (Kharkiv's at the corner of Luhansk's
+ * piece and Russia), else from its middle.
  *
  * <p>Rivers ({@link #bundledRivers()}: the Dnipro) are barriers: a piece
  * grows only on the side of the river its seed runs along, and crosses it
@@ -512,7 +514,12 @@ public final class SchematicLayout {
             if (thin(all, targetKm2 * 1e6) && tier >= 0) {
                 // Too small a share for a band along all the held ground: it grows
                 // from the most preferred held ground alone (see preferred).
-                seed = compact(merged(seeds.linesOf(best, tier)), targetKm2 * 1e6);
+                List<LineString> others = new ArrayList<>();
+                for (int t = tier + 1; t < TIER_COAST; t++) {
+                    others.addAll(seeds.linesOf(best, t));
+                }
+                seed = compact(merged(seeds.linesOf(best, tier)), targetKm2 * 1e6,
+                        others.isEmpty() ? null : GF.buildGeometry(others));
                 grownFrom = String.join(" + ", seeds.labelsOf(best, tier));
             } else {
                 seed = compact(all, targetKm2 * 1e6);
@@ -576,6 +583,17 @@ public final class SchematicLayout {
      * @param targetM2 the piece's target area, m² (the plane is equal-area)
      */
     static Geometry compact(Geometry seed, double targetM2) {
+        return compact(seed, targetM2, null);
+    }
+
+    /**
+     * As {@link #compact(Geometry, double)}, but when one end of the longest line
+     * lies within {@value #TOUCH_M}·2 m of {@code corner} (other held ground), the
+     * stretch starts at that end instead of the middle: held ground is deepest
+     * where two stretches of it meet (Kharkiv's few percent along Luhansk's piece
+     * at the corner with Russia).
+     */
+    static Geometry compact(Geometry seed, double targetM2, Geometry corner) {
         double length = seed.getLength();
         if (!thin(seed, targetM2)) {
             return seed;
@@ -592,6 +610,14 @@ public final class SchematicLayout {
             return seed;
         }
         double mid = longest.getLength() / 2;
+        if (corner != null && !corner.isEmpty()) {
+            IndexedFacetDistance c = new IndexedFacetDistance(corner);
+            double d0 = c.distance(longest.getStartPoint());
+            double d1 = c.distance(longest.getEndPoint());
+            if (Math.min(d0, d1) <= 2 * TOUCH_M) {
+                mid = d0 <= d1 ? stretch / 2 : longest.getLength() - stretch / 2;
+            }
+        }
         Geometry part = new LengthIndexedLine(longest).extractLine(mid - stretch / 2, mid + stretch / 2);
         return GF.createMultiLineString(new LineString[] {(LineString) part});
     }

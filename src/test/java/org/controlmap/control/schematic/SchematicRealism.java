@@ -37,7 +37,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * when ≥ 99.9 %, which match by construction). Not a unit test: it reads
  * ../shared, which tests never do. Run by bench/realism/run.sh.
  *
- * <p>Usage: {@code SchematicRealism DATA_DIR [EVERY_NTH_DAY] [ONLY_SUMMARY]}
+ * <p>Usage: {@code SchematicRealism DATA_DIR [EVERY_NTH_DAY] [summary|all] [FIRST_INDEX]}
  */
 public final class SchematicRealism {
 
@@ -85,7 +85,8 @@ public final class SchematicRealism {
         ControlOverlay overlay = ControlOverlay.of(cat);
         SchematicLayout layout = SchematicLayout.bundled();
         List<Day> days = new ArrayList<>();
-        for (int i = 0; i < files.size(); i += every) {
+        int start = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        for (int i = start; i < files.size(); i += every) {
             Day d = day(files.get(i), cat, overlay, layout);
             days.add(d);
             if (!quiet) {
@@ -96,7 +97,7 @@ public final class SchematicRealism {
                             100 * r.share(), r.heldKm2(), r.iou(), r.whole() ? " (whole)" : "");
                 }
             }
-            System.out.printf(Locale.ROOT, "%s weighted IoU %.3f, without whole regions %.3f; "
+            System.out.printf(Locale.ROOT, "%s weighted IoU %.4f, without whole regions %.4f; "
                     + "regions >= 3%% below 0.5: %s%n", d.file(), d.weighted(true), d.weighted(false),
                     d.failing().stream().map(r -> r.name() + String.format(Locale.ROOT, " %.2f", r.iou()))
                             .toList());
@@ -104,7 +105,7 @@ public final class SchematicRealism {
         double all = days.stream().mapToDouble(d -> d.weighted(true)).average().orElse(Double.NaN);
         double part = days.stream().mapToDouble(d -> d.weighted(false)).average().orElse(Double.NaN);
         long failingDays = days.stream().filter(d -> !d.failing().isEmpty()).count();
-        System.out.printf(Locale.ROOT, "%nMEAN over %d days: weighted IoU %.3f, without whole regions %.3f; "
+        System.out.printf(Locale.ROOT, "%nMEAN over %d days: weighted IoU %.4f, without whole regions %.4f; "
                 + "days with a region >= 3%% below 0.5: %d%n", days.size(), all, part, failingDays);
         // Per region, the mean IoU over the days it holds >= 3 %.
         Map<String, List<RegionIou>> byRegion = new java.util.TreeMap<>();

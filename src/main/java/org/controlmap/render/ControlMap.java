@@ -106,7 +106,7 @@ public final class ControlMap {
                 b -> MapLayout.build(b, allocation, () -> Tasks.join(pieces), options), workers);
         try {
             if (options.mode() == MapMode.SCHEMATIC || export) {
-                for (SchematicPiece p : new SchematicLayout(countries, workers).pieces(allocation)) {
+                for (SchematicPiece p : new SchematicLayout(countries, SchematicLayout.bundledRivers(), workers).pieces(allocation)) {
                     areas.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
                     if (export) {
                         features.add(p.feature());

@@ -24,7 +24,7 @@ final class MapFixture {
 
     private static List<ControlledArea> pieces() {
         List<ControlledArea> out = new ArrayList<>();
-        for (SchematicPiece p : new SchematicLayout(COUNTRIES).pieces(ALLOCATION)) {
+        for (SchematicPiece p : new SchematicLayout(COUNTRIES, SchematicLayout.bundledRivers(), Runnable::run).pieces(ALLOCATION)) {
             out.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
         }
         return out;

@@ -15,9 +15,12 @@ import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
 import org.controlmap.geodata.GeodesicArea;
 import org.controlmap.geodata.Polygons;
+import org.controlmap.geodata.Rivers;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
 import org.locationtech.jts.algorithm.InteriorPointArea;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -60,9 +63,12 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * {@value #MAX_ITERATIONS} area evaluations.
  *
  * <h2>Where a piece grows from (the seed)</h2>
- * Regions are laid out in descending share, so that every region already laid
- * out is held at least as much as the current one (ties: see {@link #pieces}).
- * The seed is the part of the region's boundary that lies within
+ * Regions are laid out in rounds ({@link #rank}): whole regions, then regions
+ * bordering the holder's country in descending share, then the rest, each next
+ * the one beside the most-held piece already laid out (then descending share),
+ * so held ground spreads from the holder's country as it did (Kherson after
+ * Crimea, Zaporizhzhia after Donetsk and Kherson, whatever a tenth of a
+ * percent between their shares says). The seed is the part of the region's boundary that lies within
  * {@value #TOUCH_M} m (the tolerance absorbs the small mismatch between the
  * country outlines and the region boundaries, which come from different
  * Natural Earth layers) of:
@@ -89,6 +95,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * still one polygon that meets them all (in the bundled scenario,
  * Zaporizhzhia's piece runs along the Azov coast from Kherson's piece to
  * Donetsk's).
+ * The coast next to held ground, and coast continuing it within
+ * {@value #TOUCH_M}·3 m, is part of the seed too: the sea behind held ground
+ * is not a front (Zaporizhzhia's Azov coast, Kherson's Black Sea coast from
+ * the Perekop isthmus to the Kinburn spit). Coast is the region's boundary
+ * with no country outline within 2 km outside it.
  * When none of these touch the region, the piece grows from the point of the
  * region's boundary nearest to them (the holder's country and pieces; distance
  * measured in the region's projection), and when there are none at all, from
@@ -99,6 +110,23 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * whole seed grows instead from the middle stretch of the seed, as a compact
  * piece about half as deep as that stretch is long ({@link #compact}): a
  * hairline along a border reads as a highlighted border, not as held ground.
+ * Such a share grows from the most preferred held ground alone: a
+ * neighbour's piece, else a region held whole (Crimea), else the holder's
+ * country (Kharkiv's few percent next to Luhansk's piece, east of the Oskil
+ * as at Kupiansk, not on the Belgorod border; Dnipropetrovsk's sliver next to
+ * Donetsk's piece), from the end of that stretch where it meets less
+ * preferred held ground if it does (Kharkiv's at the corner of Luhansk's
+ * piece and Russia), else from its middle.
+ *
+ * <p>Rivers ({@link #bundledRivers()}: the Dnipro) are barriers: a piece
+ * grows only on the side of the river its seed runs along, and crosses it
+ * only when its share is larger than that side ({@link #behindRivers}).
+ * Kherson's piece, grown from Crimea, stays on the left bank.
+ *
+ * <p>How well this matches real control lines is measured by
+ * {@code bench/realism/run.sh} (intersection over union of each piece with the
+ * held ground of DeepStateMap snapshots laid out at their own shares); the
+ * rules above are kept because they raise it.
  * A share of {@value #WHOLE_SHARE} or more draws the whole region, all its
  * parts (a MultiPolygon for regions with islands). Otherwise the piece grows
  * within the region's part (polygon) the seed touches most, and is one
@@ -135,6 +163,21 @@ public final class SchematicLayout {
 
     static final String WHOLE = "whole region";
 
+    // Held ground a small share grows from, most preferred first (see preferred in the class comment):
+    // a neighbour's piece (the front continues across the region border), a neighbour held whole
+    // (Crimea), the holder's own country, a whole neighbouring region whose piece stops short.
+    static final int TIER_PIECE = 0;
+    static final int TIER_WHOLE = 1;
+    static final int TIER_HOME = 2;
+    static final int TIER_NEIGHBOUR = 3;
+    // The coast next to held ground: part of a band, never what a small share grows from alone.
+    static final int TIER_COAST = 4;
+    // How far (metres) beyond a boundary segment land is looked for: more than the few hundred metres by
+    // which the country outlines and the region boundaries disagree.
+    private static final double COAST_PROBE_M = 2 * TOUCH_M;
+    // Coast runs this close (metres) to held ground, or to each other, continue it.
+    private static final double COAST_JOIN_M = 3 * TOUCH_M;
+
     static final int QUADRANT_SEGMENTS = 8;
     // A boundary segment whose midpoint lies this close (metres) to the seed is part of it.
     private static final double ON_SEED_M = 1;
@@ -144,7 +187,11 @@ public final class SchematicLayout {
     private static final double ADJACENT_DEG = 0.01;
     static final GeometryFactory GF = new GeometryFactory();
 
+    /** Half the width (metres) of the strip a river barrier cuts out of a region (see {@link #behindRivers}). */
+    static final double RIVER_HALF_M = 250;
+
     private final List<CountryOutline> outlines;
+    private final List<Geometry> rivers;
     private final Executor workers;
 
     /** Pieces laid out one after another on the caller's thread. */
@@ -158,13 +205,32 @@ public final class SchematicLayout {
      *                 whatever it is
      */
     public SchematicLayout(List<CountryOutline> outlines, Executor workers) {
+        this(outlines, List.of(), workers);
+    }
+
+    /**
+     * @param outlines country outlines, lon/lat
+     * @param rivers   river lines (lon/lat) a piece does not cross unless its share leaves no other way (see
+     *                 {@link #behindRivers}); {@link #bundledRivers()} for the bundled regions
+     * @param workers  as in {@link #SchematicLayout(List, Executor)}
+     */
+    public SchematicLayout(List<CountryOutline> outlines, List<Geometry> rivers, Executor workers) {
         this.outlines = List.copyOf(outlines);
+        this.rivers = List.copyOf(rivers);
         this.workers = workers;
     }
 
-    /** A layout against the bundled country outlines. */
+    /** A layout against the bundled country outlines, with the bundled rivers as barriers. */
     public static SchematicLayout bundled() {
-        return new SchematicLayout(CountryOutline.bundled());
+        return new SchematicLayout(CountryOutline.bundled(), bundledRivers(), Runnable::run);
+    }
+
+    /**
+     * The rivers pieces of the bundled regions do not cross: the Dnipro, the front line of the south since
+     * November 2022 ({@link Rivers#bundled()}; its line runs through the former Kakhovka reservoir).
+     */
+    public static List<Geometry> bundledRivers() {
+        return Rivers.bundled().river("Dnipro").map(r -> List.of(r.lines())).orElse(List.of());
     }
 
     /**
@@ -195,7 +261,11 @@ public final class SchematicLayout {
      * It depends only on the rows (shares, holders, region adjacency), not on
      * the pieces' shapes.
      */
-    private static List<Integer> order(List<RegionControl> rows) {
+    private List<Integer> order(List<RegionControl> rows) {
+        int[] rank = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            rank[i] = rank(rows.get(i));
+        }
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).share() > 0 && !rows.get(i).region().geometry().isEmpty()) {
@@ -204,7 +274,7 @@ public final class SchematicLayout {
         }
         List<Integer> order = new ArrayList<>();
         while (!todo.isEmpty()) {
-            int next = next(rows, todo, order);
+            int next = next(rows, rank, todo, order);
             todo.remove(Integer.valueOf(next));
             order.add(next);
         }
@@ -212,34 +282,62 @@ public final class SchematicLayout {
     }
 
     /**
-     * The row to lay out next: the highest share; among equal shares the one
-     * next to the most-held region already laid out (so Kherson, next to
-     * all-held Crimea, goes before Zaporizhzhia, next to 80 %-held Donetsk, and
-     * Zaporizhzhia can then grow from both); then catalogue order.
+     * The row to lay out next, among those of the lowest {@link #rank}: in
+     * rank 1 (next to the holder's country, which supports them all alike)
+     * the highest share; in rank 2 the one next to the most-held region
+     * already laid out (its support), then the highest share (so Kherson,
+     * next to all-held Crimea, goes before Zaporizhzhia, next to 70 %-held
+     * Donetsk, even when Zaporizhzhia is held a little more, and
+     * Zaporizhzhia then grows from both); then catalogue order.
      */
-    private static int next(List<RegionControl> rows, List<Integer> todo, List<Integer> placed) {
-        double top = todo.stream().mapToDouble(i -> rows.get(i).share()).max().orElseThrow();
+    private static int next(List<RegionControl> rows, int[] rank, List<Integer> todo, List<Integer> placed) {
+        int first = todo.stream().mapToInt(i -> rank[i]).min().orElseThrow();
         int best = -1;
         double bestSupport = -1;
+        double bestShare = -1;
         for (int i : todo) {
             RegionControl r = rows.get(i);
-            if (r.share() < top) {
+            if (rank[i] != first) {
                 continue;
             }
             double support = 0;
-            for (int j : placed) {
-                RegionControl p = rows.get(j);
-                if (p.controller() == r.controller() && pieceShare(p) > support
-                        && adjacent(p.region().geometry(), r.region().geometry())) {
-                    support = pieceShare(p);
+            if (first == 2) {
+                for (int j : placed) {
+                    RegionControl p = rows.get(j);
+                    if (p.controller() == r.controller() && pieceShare(p) > support
+                            && adjacent(p.region().geometry(), r.region().geometry())) {
+                        support = pieceShare(p);
+                    }
                 }
             }
-            if (support > bestSupport) {
+            if (support > bestSupport || support == bestSupport && r.share() > bestShare) {
                 bestSupport = support;
+                bestShare = r.share();
                 best = i;
             }
         }
         return best;
+    }
+
+    /**
+     * Which round a row is laid out in: 0 for whole regions, 1 for regions
+     * bordering the holder's own country, 2 for the rest. Held ground spreads
+     * from the holder's country, so a region next to it is laid out before
+     * one that can only be reached through it, whatever their shares: then
+     * Zaporizhzhia grows from Donetsk's piece as well as from Kherson's side,
+     * even when it is held a little more than Donetsk.
+     */
+    private int rank(RegionControl row) {
+        if (Math.min(1, row.share()) >= WHOLE_SHARE) {
+            return 0;
+        }
+        for (CountryOutline o : outlines) {
+            if (o.iso().equals(row.controller().name()) && !row.region().country().equals(o.iso())
+                    && adjacent(o.geometry(), row.region().geometry())) {
+                return 1;
+            }
+        }
+        return 2;
     }
 
     /** {@link SchematicPiece#share()} of the row's piece, computed as the piece computes it. */
@@ -377,26 +475,43 @@ public final class SchematicLayout {
         List<Source> home = home(region, holder);
         boolean bordersHome = false;
         for (Source s : home) {
-            bordersHome |= seeds.add(s);
+            bordersHome |= seeds.add(s, TIER_HOME);
         }
         List<Source> sources = new ArrayList<>(home);
         for (SchematicPiece p : placed) {
             if (p.controller() == holder) {
                 Source piece = new Source(p.region().nameEn(), p.geometry());
                 sources.add(piece);
-                if (!seeds.add(piece) && !bordersHome && !p.whole()) {
-                    seeds.add(new Source(p.region().nameEn(), p.region().geometry()));
+                if (!seeds.add(piece, p.whole() ? TIER_WHOLE : TIER_PIECE) && !bordersHome && !p.whole()) {
+                    seeds.add(new Source(p.region().nameEn(), p.region().geometry()), TIER_NEIGHBOUR);
                 }
             }
         }
         int parts = regionP.getNumGeometries();
         int best = seeds.bestPart();
+        if (best >= 0) {
+            seeds.addCoast(best, coast(proj, regionLL, (Polygon) regionP.getGeometryN(best)));
+        }
 
         Geometry seed;
         String grownFrom;
         if (best >= 0) {
-            seed = compact(merged(seeds.lines.get(best)), targetKm2 * 1e6);
-            grownFrom = String.join(" + ", seeds.labels.get(best));
+            Geometry all = merged(seeds.lines.get(best));
+            int tier = seeds.firstTier(best);
+            if (thin(all, targetKm2 * 1e6) && tier >= 0) {
+                // Too small a share for a band along all the held ground: it grows
+                // from the most preferred held ground alone (see preferred).
+                List<LineString> others = new ArrayList<>();
+                for (int t = tier + 1; t < TIER_COAST; t++) {
+                    others.addAll(seeds.linesOf(best, t));
+                }
+                seed = compact(merged(seeds.linesOf(best, tier)), targetKm2 * 1e6,
+                        others.isEmpty() ? null : GF.buildGeometry(others));
+                grownFrom = String.join(" + ", seeds.labelsOf(best, tier));
+            } else {
+                seed = compact(all, targetKm2 * 1e6);
+                grownFrom = String.join(" + ", seeds.labels.get(best));
+            }
         } else if (!complete) {
             return null;
         } else if (!sources.isEmpty()) {
@@ -424,6 +539,13 @@ public final class SchematicLayout {
         // all of them at once, so the piece meets each of those pieces. If the bands
         // have not joined when they hold the target, the stretches are joined along
         // the region's boundary the short way round (see joinedAlongBoundary).
+        if (!allParts) {
+            Geometry behind = behindRivers(proj, growLL, growP, seed, targetKm2);
+            if (behind != null) {
+                growLL = behind;
+                growP = proj.project(behind);
+            }
+        }
         PieceSearch g = new PieceSearch(proj, growP, growLL, seed, targetKm2, allParts, seed.getNumGeometries() > 1);
         Geometry piece = g.solve();
         if (piece == null) {
@@ -448,8 +570,19 @@ public final class SchematicLayout {
      * @param targetM2 the piece's target area, m² (the plane is equal-area)
      */
     static Geometry compact(Geometry seed, double targetM2) {
+        return compact(seed, targetM2, null);
+    }
+
+    /**
+     * As {@link #compact(Geometry, double)}, but when one end of the longest line
+     * lies within {@value #TOUCH_M}·2 m of {@code corner} (other held ground), the
+     * stretch starts at that end instead of the middle: held ground is deepest
+     * where two stretches of it meet (Kharkiv's few percent along Luhansk's piece
+     * at the corner with Russia).
+     */
+    static Geometry compact(Geometry seed, double targetM2, Geometry corner) {
         double length = seed.getLength();
-        if (length <= 0 || targetM2 / length >= MIN_BAND_M) {
+        if (!thin(seed, targetM2)) {
             return seed;
         }
         double stretch = Math.sqrt(targetM2 / (0.5 + Math.PI / 8));
@@ -464,8 +597,22 @@ public final class SchematicLayout {
             return seed;
         }
         double mid = longest.getLength() / 2;
+        if (corner != null && !corner.isEmpty()) {
+            IndexedFacetDistance c = new IndexedFacetDistance(corner);
+            double d0 = c.distance(longest.getStartPoint());
+            double d1 = c.distance(longest.getEndPoint());
+            if (Math.min(d0, d1) <= 2 * TOUCH_M) {
+                mid = d0 <= d1 ? stretch / 2 : longest.getLength() - stretch / 2;
+            }
+        }
         Geometry part = new LengthIndexedLine(longest).extractLine(mid - stretch / 2, mid + stretch / 2);
         return GF.createMultiLineString(new LineString[] {(LineString) part});
+    }
+
+    /** True when a band of targetM2 along the whole seed would be thinner than {@value #MIN_BAND_M} m. */
+    static boolean thin(Geometry seed, double targetM2) {
+        double length = seed.getLength();
+        return length > 0 && targetM2 / length < MIN_BAND_M;
     }
 
     /**
@@ -530,6 +677,135 @@ public final class SchematicLayout {
         return GF.createMultiLineString(new LineString[] {GF.createLineString(line.toArray(Coordinate[]::new))});
     }
 
+    /**
+     * The side of the rivers the seed is on: the part (lon/lat) grown in, less a strip
+     * 2 × {@value #RIVER_HALF_M} m wide along each river through it, keeping the
+     * piece of it along which most of the seed runs. Null, to grow in the whole
+     * part, when no river cuts the part in two or the share is larger than the
+     * seed's side (a share that leaves no other way crosses the river). Held
+     * ground along the Dnipro has stopped at the river since 2022, so a piece
+     * grown from Crimea stays on Kherson's left bank.
+     */
+    private Geometry behindRivers(LocalProjection proj, Geometry partLL, Geometry partP, Geometry seed,
+            double targetKm2) {
+        Envelope box = new Envelope(partLL.getEnvelopeInternal());
+        List<Geometry> through = new ArrayList<>();
+        for (Geometry r : rivers) {
+            if (r.getEnvelopeInternal().intersects(box) && r.intersects(partLL)) {
+                through.add(OverlayNGRobust.overlay(r, GF.toGeometry(box), OverlayNG.INTERSECTION));
+            }
+        }
+        if (through.isEmpty()) {
+            return null;
+        }
+        Geometry strip = buffer(proj.project(GF.buildGeometry(through)), RIVER_HALF_M);
+        Geometry sides = OverlayNGRobust.overlay(partP, strip, OverlayNG.DIFFERENCE);
+        if (sides.getNumGeometries() < 2) {
+            return null;
+        }
+        Geometry near = buffer(seed, RIVER_HALF_M + TOUCH_M);
+        Geometry best = null;
+        double bestLen = 0;
+        for (int i = 0; i < sides.getNumGeometries(); i++) {
+            Geometry side = sides.getGeometryN(i);
+            double len = seed.getNumPoints() > 1 && seed.getLength() > 0
+                    ? OverlayNGRobust.overlay(seed, buffer(side, TOUCH_M), OverlayNG.INTERSECTION).getLength()
+                    : near.intersects(side) ? 1 : 0;
+            if (len > bestLen) {
+                bestLen = len;
+                best = side;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        // In lon/lat, cut from the region's own geometry so the piece shares its vertices.
+        Geometry sideLL = OverlayNGRobust.overlay(partLL, proj.unproject(buffer(best, 10)), OverlayNG.INTERSECTION);
+        sideLL = Polygons.largest(sideLL);
+        if (!(sideLL instanceof Polygon) || GeodesicArea.km2(sideLL) < targetKm2 * (1 + 10 * AREA_TOLERANCE)) {
+            return null;
+        }
+        return sideLL;
+    }
+
+    /**
+     * The coast of one part of a region, in the plane: the runs of its boundary
+     * with no land within {@value #COAST_PROBE_M} m outside (land: any of the
+     * country outlines, Ukraine's being the union of its regions). Empty
+     * without outlines, which could not tell coast from land.
+     */
+    private List<LineString> coast(LocalProjection proj, Geometry regionLL, Polygon partP) {
+        List<LineString> out = new ArrayList<>();
+        if (outlines.isEmpty()) {
+            return out;
+        }
+        Envelope near = new Envelope(regionLL.getEnvelopeInternal());
+        near.expandBy(NEAR_DEG);
+        Geometry box = GF.toGeometry(near);
+        List<IndexedPointInAreaLocator> land = new ArrayList<>();
+        for (CountryOutline o : outlines) {
+            if (o.geometry().getEnvelopeInternal().intersects(near)) {
+                land.add(new IndexedPointInAreaLocator(
+                        proj.project(OverlayNGRobust.overlay(o.geometry(), box, OverlayNG.INTERSECTION))));
+            }
+        }
+        org.locationtech.jts.geom.prep.PreparedGeometry inPart =
+                org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(partP);
+        for (int r = 0; r <= partP.getNumInteriorRing(); r++) {
+            Coordinate[] ring = (r == 0 ? partP.getExteriorRing() : partP.getInteriorRingN(r - 1)).getCoordinates();
+            int n = ring.length - 1;
+            boolean[] sea = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                double dx = ring[i + 1].x - ring[i].x;
+                double dy = ring[i + 1].y - ring[i].y;
+                double len = Math.hypot(dx, dy);
+                if (len == 0) {
+                    continue;
+                }
+                double mx = (ring[i].x + ring[i + 1].x) / 2;
+                double my = (ring[i].y + ring[i + 1].y) / 2;
+                // Both sides: the one outside the part decides.
+                for (int side = -1; side <= 1; side += 2) {
+                    Coordinate probe = new Coordinate(mx - side * dy / len * COAST_PROBE_M,
+                            my + side * dx / len * COAST_PROBE_M);
+                    org.locationtech.jts.geom.Point pt = GF.createPoint(probe);
+                    if (!inPart.contains(pt)) {
+                        sea[i] = land.stream().allMatch(l -> l.locate(probe) == Location.EXTERIOR);
+                        break;
+                    }
+                }
+            }
+            List<Coordinate> run = new ArrayList<>();
+            // Start at a land segment so runs are not split at the ring's seam.
+            int start = 0;
+            while (start < n && sea[start]) {
+                start++;
+            }
+            if (start == n) {
+                out.add(GF.createLineString(ring));
+                continue;
+            }
+            for (int k = 1; k <= n; k++) {
+                int i = (start + k) % n;
+                if (sea[i]) {
+                    if (run.isEmpty()) {
+                        run.add(ring[i].copy());
+                    }
+                    run.add(ring[i + 1].copy());
+                } else if (!run.isEmpty()) {
+                    if (run.size() > 1) {
+                        out.add(GF.createLineString(run.toArray(Coordinate[]::new)));
+                    }
+                    run = new ArrayList<>();
+                }
+            }
+            if (run.size() > 1) {
+                out.add(GF.createLineString(run.toArray(Coordinate[]::new)));
+            }
+        }
+        return out;
+    }
+
     /** The holder's side of the region: its country, minus the region itself if the region is in it. */
     private List<Source> home(Region region, Controller holder) {
         List<Source> sources = new ArrayList<>();
@@ -554,6 +830,9 @@ public final class SchematicLayout {
         private final Geometry nearBox;
         final List<List<LineString>> lines = new ArrayList<>();
         final List<Set<String>> labels = new ArrayList<>();
+        // Per part, each line's tier and source label (parallel to lines).
+        private final List<List<Integer>> tiers = new ArrayList<>();
+        private final List<List<String>> lineLabels = new ArrayList<>();
 
         Seeds(LocalProjection proj, Geometry regionLL, Geometry regionP) {
             this.proj = proj;
@@ -564,11 +843,13 @@ public final class SchematicLayout {
             for (int k = 0; k < regionP.getNumGeometries(); k++) {
                 lines.add(new ArrayList<>());
                 labels.add(new LinkedHashSet<>());
+                tiers.add(new ArrayList<>());
+                lineLabels.add(new ArrayList<>());
             }
         }
 
-        /** Adds the boundary within {@value #TOUCH_M} m of the source; true if there is any. */
-        boolean add(Source s) {
+        /** Adds the boundary within {@value #TOUCH_M} m of the source, of a tier; true if there is any. */
+        boolean add(Source s, int tier) {
             if (!s.lonLat().getEnvelopeInternal().intersects(near)) {
                 return false;
             }
@@ -587,11 +868,76 @@ public final class SchematicLayout {
                         lines(OverlayNGRobust.overlay(part.getBoundary(), zone, OverlayNG.INTERSECTION));
                 if (!shared.isEmpty()) {
                     lines.get(k).addAll(shared);
+                    for (int i = 0; i < shared.size(); i++) {
+                        tiers.get(k).add(tier);
+                        lineLabels.get(k).add(s.label());
+                    }
                     labels.get(k).add(s.label());
                     any = true;
                 }
             }
             return any;
+        }
+
+        /**
+         * Adds the coast runs of part k that meet its held ground (lines of
+         * the other tiers): the sea behind held ground is not a front, so a
+         * band runs along the coast between held stretches rather than
+         * leaving it to the other side (Zaporizhzhia's Azov coast between
+         * Kherson's and Donetsk's pieces). Not named in grownFrom: the
+         * coast is not held ground, only next to it.
+         */
+        void addCoast(int k, List<LineString> coast) {
+            if (lines.get(k).isEmpty() || coast.isEmpty()) {
+                return;
+            }
+            // Runs within COAST_JOIN_M of held ground or of a run taken, repeatedly: the probe
+            // breaks a coast into runs at spits and islets a few hundred metres long.
+            List<LineString> taken = new ArrayList<>(lines.get(k));
+            List<LineString> left = new ArrayList<>(coast);
+            boolean grew = true;
+            while (grew && !left.isEmpty()) {
+                grew = false;
+                IndexedFacetDistance held = new IndexedFacetDistance(GF.buildGeometry(List.copyOf(taken)));
+                for (java.util.Iterator<LineString> it = left.iterator(); it.hasNext(); ) {
+                    LineString c = it.next();
+                    if (held.distance(c) <= COAST_JOIN_M) {
+                        taken.add(c);
+                        lines.get(k).add(c);
+                        tiers.get(k).add(TIER_COAST);
+                        lineLabels.get(k).add("coast");
+                        it.remove();
+                        grew = true;
+                    }
+                }
+            }
+        }
+
+        /** The most preferred tier with lines on part k (lowest number), or -1. */
+        int firstTier(int k) {
+            return tiers.get(k).stream().mapToInt(Integer::intValue).min().orElse(-1);
+        }
+
+        /** The lines of part k of one tier. */
+        List<LineString> linesOf(int k, int tier) {
+            List<LineString> out = new ArrayList<>();
+            for (int i = 0; i < lines.get(k).size(); i++) {
+                if (tiers.get(k).get(i) == tier) {
+                    out.add(lines.get(k).get(i));
+                }
+            }
+            return out;
+        }
+
+        /** The labels of part k's lines of one tier, in the order added. */
+        Set<String> labelsOf(int k, int tier) {
+            Set<String> out = new LinkedHashSet<>();
+            for (int i = 0; i < lines.get(k).size(); i++) {
+                if (tiers.get(k).get(i) == tier) {
+                    out.add(lineLabels.get(k).get(i));
+                }
+            }
+            return out;
         }
 
         /** The part with the longest seed, or -1 when nothing touches. */

@@ -76,7 +76,7 @@ class BundledSchematicTest {
     @Test
     void piecesInRegionsBorderingTheHolderGrowFromThatBorder() {
         Geometry russia = outline("RU");
-        for (String iso : List.of("UA-09", "UA-14", "UA-63")) {
+        for (String iso : List.of("UA-09", "UA-14")) {
             assertThat(piece(iso).grownFrom()).startsWith("border with Russia");
             assertThat(piece(iso).geometry().distance(russia)).as(iso).isLessThan(TOUCH_DEG);
         }
@@ -95,8 +95,10 @@ class BundledSchematicTest {
             double thicknessKm = 2 * plane.getArea() / plane.getLength() / 1000;
             assertThat(thicknessKm).as(iso).isGreaterThan(8);
         }
-        assertThat(piece("UA-63").grownFrom()).startsWith("border with Russia");
-        assertThat(piece("UA-63").geometry().distance(outline("RU"))).isLessThan(TOUCH_DEG);
+        // A small share grows from a neighbour's piece before the holder's border (issue 9, item 6):
+        // Kharkiv's 3 % next to Luhansk's piece (east of the Oskil, as at Kupiansk), not at Vovchansk.
+        assertThat(piece("UA-63").grownFrom()).isEqualTo("Luhansk");
+        assertThat(piece("UA-63").geometry().distance(piece("UA-09").geometry())).isLessThan(TOUCH_DEG);
         assertThat(piece("RU-KRS").geometry().distance(outline("UA"))).isLessThan(TOUCH_DEG);
     }
 

@@ -269,8 +269,10 @@ class SchematicLayoutTest {
         // into the left prong long before the piece gets there round the bottom.
         Polygon u = poly(40, 46, 42, 46, 42, 49, 41.015, 49, 41.015, 46.5, 40.985, 46.5, 40.985, 49, 40, 49);
         Region r = region("T-U", "UA", "Upsilon", u);
+        // Ukraine's outline all round, so the U's boundary is land, not coast (coast next to
+        // held ground would seed the piece all along it).
         SchematicLayout layout = new SchematicLayout(List.of(new CountryOutline("RU", "Russia",
-                box(41.015, 42, 49, 50))));
+                box(41.015, 42, 49, 50)), new CountryOutline("UA", "Ukraine", box(35, 42, 45, 52))));
         Geometry leftProngTop = box(40, 40.985, 48, 49);
         for (double pct : new double[] {5, 20, 45}) {
             SchematicPiece p = layout.pieces(allocation(row(r, Controller.RU, pct))).get(0);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.controlmap.control.Controller;
+import org.controlmap.control.measure.DistrictOverlay;
 import org.controlmap.geodata.Polygons;
 import org.controlmap.region.UserRegions;
 import org.controlmap.render.MapScene.Figure;
@@ -113,14 +114,9 @@ public final class DistrictLayer {
             if (g.isEmpty()) {
                 continue; // smaller than half a pixel, or outside the frame
             }
-            Controller side = null;
-            double km2 = 0;
-            for (Map.Entry<Controller, double[]> e : held.entrySet()) {
-                if (e.getValue()[i] > km2) {
-                    side = e.getKey();
-                    km2 = e.getValue()[i];
-                }
-            }
+            DistrictOverlay.Holding holding = DistrictOverlay.Holding.largest(held, i);
+            Controller side = holding.side();
+            double km2 = holding.km2();
             double pct = side == null || d.countedKm2() <= 0 ? 0 : Math.min(100, 100 * km2 / d.countedKm2());
             // A fill nobody sees: in a browser the whole district, not only its hairline, shows the tooltip.
             Style style = new Style(Palette.WHITE, 0, LINE, LINE_PX * u, null);

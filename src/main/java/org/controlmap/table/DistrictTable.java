@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.controlmap.control.Controller;
+import org.controlmap.control.measure.DistrictOverlay;
 import org.controlmap.control.NumberText;
 import org.controlmap.region.UserRegions;
 
@@ -52,14 +53,9 @@ public final class DistrictTable {
     }
 
     private static AreaTable.Row row(UserRegions.District d, int i, Map<Controller, double[]> held) {
-        Controller side = null;
-        double km2 = 0;
-        for (Map.Entry<Controller, double[]> e : held.entrySet()) {
-            if (e.getValue()[i] > km2) {
-                side = e.getKey();
-                km2 = e.getValue()[i];
-            }
-        }
+        DistrictOverlay.Holding holding = DistrictOverlay.Holding.largest(held, i);
+        Controller side = holding.side();
+        double km2 = holding.km2();
         List<String> note = new ArrayList<>();
         note.add("district of " + d.parent().iso() + " " + d.parent().nameEn());
         if (d.beyondKm2() >= SHOWN_KM2) {

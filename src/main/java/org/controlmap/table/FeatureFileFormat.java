@@ -1,5 +1,9 @@
 package org.controlmap.table;
 
+import org.controlmap.io.FileKind;
+
+import java.nio.file.Path;
+
 import org.controlmap.geodata.GeoPackageWriter;
 
 import org.controlmap.geodata.GeoJsonWriter;
@@ -10,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 /**
  * The GIS files controlmap writes features to, chosen by the output's name:
@@ -28,7 +31,7 @@ import java.util.Locale;
  * boolean)}): {@code areas -o held.csv} is the table.</li>
  * </ul>
  */
-public enum FeatureFileFormat {
+public enum FeatureFileFormat implements FileKind {
     GEOJSON("geojson"),
     GPKG("gpkg"),
     CSV("csv");
@@ -43,6 +46,11 @@ public enum FeatureFileFormat {
         return extension;
     }
 
+    @Override
+    public List<String> extensions() {
+        return List.of(extension);
+    }
+
     /** The format for a file name ("held.gpkg" → GPKG; ".json" is a table, not GeoJSON), or null. */
     public static FeatureFileFormat forFileName(String name) {
         return forFileName(name, false);
@@ -50,13 +58,7 @@ public enum FeatureFileFormat {
 
     /** As {@link #forFileName(String)}, and ".csv" → {@link #CSV} when {@code csv}. */
     public static FeatureFileFormat forFileName(String name, boolean csv) {
-        String n = name.toLowerCase(Locale.ROOT);
-        for (FeatureFileFormat f : values()) {
-            if ((csv || f != CSV) && n.endsWith("." + f.extension)) {
-                return f;
-            }
-        }
-        return null;
+        return FileKind.of(Path.of(name), csv ? values() : new FeatureFileFormat[] {GEOJSON, GPKG});
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.control.Controller;
+
+import java.util.Map;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.controlmap.geodata.GeodesicArea;
@@ -110,5 +114,23 @@ public final class DistrictOverlay {
             }
         }
         return c;
+    }
+
+    /**
+     * Who holds most of district {@code i}, and how much, from held km² per side (indexed like the
+     * districts); a null side and 0 km² when nobody holds any of it.
+     */
+    public record Holding(Controller side, double km2) {
+        public static Holding largest(Map<Controller, double[]> held, int i) {
+            Controller side = null;
+            double km2 = 0;
+            for (Map.Entry<Controller, double[]> e : held.entrySet()) {
+                if (e.getValue()[i] > km2) {
+                    side = e.getKey();
+                    km2 = e.getValue()[i];
+                }
+            }
+            return new Holding(side, km2);
+        }
     }
 }

@@ -7,7 +7,6 @@ here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 root=$(CDPATH= cd -- "$here/.." && pwd)
 snapshot=${1:-$root/../shared/data/deepstate-2024-07-to-2025-06/deepstatemap_data_20250630.geojson}
 cd "$root"
-mvn -B -q -DskipTests test-compile dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib >/dev/null
-cp="target/test-classes:target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
+cp=$(bench/compile.sh)
 java -Djava.awt.headless=true -cp "$cp" org.controlmap.control.measure.MismatchPicture "$snapshot" docs/img/mismatch.png
 echo "wrote docs/img/mismatch.png"

@@ -18,15 +18,14 @@ snapshot=$data/deepstatemap_data_$day.geojson
 work=$here/bench/work/realism
 mkdir -p "$work"
 cd "$here"
-./controlmap --version >/dev/null
-mvn -B -q -o test-compile >/dev/null
-java -cp "target/test-classes:target/classes:target/lib/*" org.controlmap.control.schematic.SchematicRealism \
+cp=$(bench/compile.sh)
+java -cp "$cp" org.controlmap.control.schematic.SchematicRealism \
     scenario "$snapshot" "$work/measured-$day.yaml"
 ./controlmap render --width 800 -o "$work/1-gallery.png"
 ./controlmap render --width 800 --scenario "$work/measured-$day.yaml" --basis geometry \
     --title "Schematic at DeepStateMap's shares" -o "$work/2-measured.png"
 ./controlmap render --width 800 --control "$snapshot" --title "DeepStateMap control lines" -o "$work/3-real.png"
-java -Djava.awt.headless=true -cp "target/test-classes:target/classes:target/lib/*" \
+java -Djava.awt.headless=true -cp "$cp" \
     org.controlmap.control.schematic.SchematicRealism side-by-side "docs/gallery/realism-$day.png" \
     "$work/1-gallery.png" "$work/2-measured.png" "$work/3-real.png"
 chmod 644 "docs/gallery/realism-$day.png"

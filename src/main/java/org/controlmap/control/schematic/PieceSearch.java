@@ -4,9 +4,9 @@ import org.controlmap.geodata.LocalProjection;
 import static org.controlmap.control.schematic.SchematicLayout.AREA_TOLERANCE;
 import static org.controlmap.control.schematic.SchematicLayout.GF;
 import static org.controlmap.control.schematic.SchematicLayout.MAX_ITERATIONS;
-import static org.controlmap.control.schematic.SchematicLayout.buffer;
-import static org.controlmap.control.schematic.SchematicLayout.lines;
-import static org.controlmap.control.schematic.SchematicLayout.merged;
+import static org.controlmap.control.schematic.SeedShapes.buffer;
+import static org.controlmap.control.schematic.SeedShapes.lines;
+import static org.controlmap.control.schematic.SeedShapes.merged;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -44,7 +44,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * piece's inner edge is not a real front line (the legend says so).
  *
  * <h2>Method</h2>
- * A piece is {@code region ∩ buffer(seed, d)}, keeping the component connected
+ * A piece is {@code region ∩ SeedShapes.buffer(seed, d)}, keeping the component connected
  * to the seed, with the distance {@code d} (metres) found by a bracketing root
  * search on area ({@link PieceSearch}): the bracket is opened upwards (secant
  * steps, doubling) and narrowed by false position with the Illinois
@@ -63,7 +63,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * {@value #MAX_ITERATIONS} area evaluations.
  *
  * <h2>Where a piece grows from (the seed)</h2>
- * Regions are laid out in rounds ({@link #rank}): whole regions, then regions
+ * Regions are laid out in rounds ({@code LayoutOrder}): whole regions, then regions
  * bordering the holder's country in descending share, then the rest, each next
  * the one beside the most-held piece already laid out (then descending share),
  * so held ground spreads from the holder's country as it did (Kherson after
@@ -91,7 +91,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * touching the seed is kept), so the piece meets each neighbouring piece; if
  * the bands have not joined when they hold the target, the stretches are
  * joined along the region's boundary the shorter way round
- * ({@link #joinedAlongBoundary}) and the piece grows from that line, so it is
+ * ({@link SeedShapes#joinedAlongBoundary}) and the piece grows from that line, so it is
  * still one polygon that meets them all (in the bundled scenario,
  * Zaporizhzhia's piece runs along the Azov coast from Kherson's piece to
  * Donetsk's).
@@ -108,7 +108,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * <h2>Shapes</h2>
  * A share that would make a band thinner than {@value #MIN_BAND_M} m along the
  * whole seed grows instead from the middle stretch of the seed, as a compact
- * piece about half as deep as that stretch is long ({@link #compact}): a
+ * piece about half as deep as that stretch is long ({@link SeedShapes#compact}): a
  * hairline along a border reads as a highlighted border, not as held ground.
  * Such a share grows from the most preferred held ground alone: a
  * neighbour's piece, else a region held whole (Crimea), else the holder's
@@ -179,12 +179,9 @@ public final class SchematicLayout {
     private static final double COAST_JOIN_M = 3 * TOUCH_M;
 
     static final int QUADRANT_SEGMENTS = 8;
-    // A boundary segment whose midpoint lies this close (metres) to the seed is part of it.
-    private static final double ON_SEED_M = 1;
     // Context (outlines, neighbouring pieces) is clipped to the region's
     // bounding box grown by this much before projecting.
     private static final double NEAR_DEG = 0.2;
-    private static final double ADJACENT_DEG = 0.01;
     static final GeometryFactory GF = new GeometryFactory();
 
     /** Half the width (metres) of the strip a river barrier cuts out of a region (see {@link #behindRivers}). */
@@ -246,7 +243,7 @@ public final class SchematicLayout {
      */
     public List<SchematicPiece> pieces(Allocation allocation) {
         List<RegionControl> rows = allocation.rows();
-        SchematicPiece[] byRow = new Schedule(rows, order(rows)).run(workers);
+        SchematicPiece[] byRow = new Schedule(rows, LayoutOrder.of(rows, outlines)).run(workers);
         List<SchematicPiece> out = new ArrayList<>();
         for (SchematicPiece p : byRow) {
             if (p != null) {
@@ -254,96 +251,6 @@ public final class SchematicLayout {
             }
         }
         return out;
-    }
-
-    /**
-     * The order rows are laid out in (row indices): repeatedly {@link #next}.
-     * It depends only on the rows (shares, holders, region adjacency), not on
-     * the pieces' shapes.
-     */
-    private List<Integer> order(List<RegionControl> rows) {
-        int[] rank = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            rank[i] = rank(rows.get(i));
-        }
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).share() > 0 && !rows.get(i).region().geometry().isEmpty()) {
-                todo.add(i);
-            }
-        }
-        List<Integer> order = new ArrayList<>();
-        while (!todo.isEmpty()) {
-            int next = next(rows, rank, todo, order);
-            todo.remove(Integer.valueOf(next));
-            order.add(next);
-        }
-        return order;
-    }
-
-    /**
-     * The row to lay out next, among those of the lowest {@link #rank}: in
-     * rank 1 (next to the holder's country, which supports them all alike)
-     * the highest share; in rank 2 the one next to the most-held region
-     * already laid out (its support), then the highest share (so Kherson,
-     * next to all-held Crimea, goes before Zaporizhzhia, next to 70 %-held
-     * Donetsk, even when Zaporizhzhia is held a little more, and
-     * Zaporizhzhia then grows from both); then catalogue order.
-     */
-    private static int next(List<RegionControl> rows, int[] rank, List<Integer> todo, List<Integer> placed) {
-        int first = todo.stream().mapToInt(i -> rank[i]).min().orElseThrow();
-        int best = -1;
-        double bestSupport = -1;
-        double bestShare = -1;
-        for (int i : todo) {
-            RegionControl r = rows.get(i);
-            if (rank[i] != first) {
-                continue;
-            }
-            double support = 0;
-            if (first == 2) {
-                for (int j : placed) {
-                    RegionControl p = rows.get(j);
-                    if (p.controller() == r.controller() && pieceShare(p) > support
-                            && adjacent(p.region().geometry(), r.region().geometry())) {
-                        support = pieceShare(p);
-                    }
-                }
-            }
-            if (support > bestSupport || support == bestSupport && r.share() > bestShare) {
-                bestSupport = support;
-                bestShare = r.share();
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Which round a row is laid out in: 0 for whole regions, 1 for regions
-     * bordering the holder's own country, 2 for the rest. Held ground spreads
-     * from the holder's country, so a region next to it is laid out before
-     * one that can only be reached through it, whatever their shares: then
-     * Zaporizhzhia grows from Donetsk's piece as well as from Kherson's side,
-     * even when it is held a little more than Donetsk.
-     */
-    private int rank(RegionControl row) {
-        if (Math.min(1, row.share()) >= WHOLE_SHARE) {
-            return 0;
-        }
-        for (CountryOutline o : outlines) {
-            if (o.iso().equals(row.controller().name()) && !row.region().country().equals(o.iso())
-                    && adjacent(o.geometry(), row.region().geometry())) {
-                return 1;
-            }
-        }
-        return 2;
-    }
-
-    /** {@link SchematicPiece#share()} of the row's piece, computed as the piece computes it. */
-    private static double pieceShare(RegionControl row) {
-        double areaKm2 = row.region().areaKm2();
-        return Math.min(1, row.share()) * areaKm2 / areaKm2;
     }
 
     /**
@@ -438,14 +345,6 @@ public final class SchematicLayout {
 
         }
 
-    // Regions of one catalogue share their borders exactly; the tolerance
-    // (degrees, about 1 km) only guards against a hairline gap in other data.
-    private static boolean adjacent(Geometry a, Geometry b) {
-        Envelope ea = new Envelope(a.getEnvelopeInternal());
-        ea.expandBy(ADJACENT_DEG);
-        return ea.intersects(b.getEnvelopeInternal()) && IndexedFacetDistance.isWithinDistance(a, b, ADJACENT_DEG);
-    }
-
     /** Something a piece can grow from: a country or a piece laid out before. */
     private record Source(String label, Geometry lonLat) {
     }
@@ -496,20 +395,20 @@ public final class SchematicLayout {
         Geometry seed;
         String grownFrom;
         if (best >= 0) {
-            Geometry all = merged(seeds.lines.get(best));
+            Geometry all = SeedShapes.merged(seeds.lines.get(best));
             int tier = seeds.firstTier(best);
-            if (thin(all, targetKm2 * 1e6) && tier >= 0) {
+            if (SeedShapes.thin(all, targetKm2 * 1e6) && tier >= 0) {
                 // Too small a share for a band along all the held ground: it grows
                 // from the most preferred held ground alone (see preferred).
                 List<LineString> others = new ArrayList<>();
                 for (int t = tier + 1; t < TIER_COAST; t++) {
                     others.addAll(seeds.linesOf(best, t));
                 }
-                seed = compact(merged(seeds.linesOf(best, tier)), targetKm2 * 1e6,
+                seed = SeedShapes.compact(SeedShapes.merged(seeds.linesOf(best, tier)), targetKm2 * 1e6,
                         others.isEmpty() ? null : GF.buildGeometry(others));
                 grownFrom = String.join(" + ", seeds.labelsOf(best, tier));
             } else {
-                seed = compact(all, targetKm2 * 1e6);
+                seed = SeedShapes.compact(all, targetKm2 * 1e6);
                 grownFrom = String.join(" + ", seeds.labels.get(best));
             }
         } else if (!complete) {
@@ -549,132 +448,11 @@ public final class SchematicLayout {
         PieceSearch g = new PieceSearch(proj, growP, growLL, seed, targetKm2, allParts, seed.getNumGeometries() > 1);
         Geometry piece = g.solve();
         if (piece == null) {
-            seed = joinedAlongBoundary((Polygon) growP, seed);
+            seed = SeedShapes.joinedAlongBoundary((Polygon) growP, seed);
             g = new PieceSearch(proj, growP, growLL, seed, targetKm2, allParts, false);
             piece = g.solve();
         }
         return new SchematicPiece(region, holder, piece, targetKm2, g.areaKm2(), grownFrom);
-    }
-
-    /**
-     * The seed a small share grows from: a band along the whole seed thinner
-     * than {@value #MIN_BAND_M} m would read as a highlighted border, not as
-     * held ground (3 % of Kharkiv along its 250 km border with Russia is a
-     * 4 km hairline at 1,600 px), so such a share grows instead from the
-     * middle stretch of the seed's longest line, of the length L at which a
-     * piece L/2 deep holds the share (a stretch of length L buffered by L/2
-     * covers about L²/2 + πL²/8 inside the region). Larger shares keep the
-     * whole seed: a long band is then what the share looks like.
-     *
-     * @param seed    the seed lines, in the region's plane (metres)
-     * @param targetM2 the piece's target area, m² (the plane is equal-area)
-     */
-    static Geometry compact(Geometry seed, double targetM2) {
-        return compact(seed, targetM2, null);
-    }
-
-    /**
-     * As {@link #compact(Geometry, double)}, but when one end of the longest line
-     * lies within {@value #TOUCH_M}·2 m of {@code corner} (other held ground), the
-     * stretch starts at that end instead of the middle: held ground is deepest
-     * where two stretches of it meet (Kharkiv's few percent along Luhansk's piece
-     * at the corner with Russia).
-     */
-    static Geometry compact(Geometry seed, double targetM2, Geometry corner) {
-        double length = seed.getLength();
-        if (!thin(seed, targetM2)) {
-            return seed;
-        }
-        double stretch = Math.sqrt(targetM2 / (0.5 + Math.PI / 8));
-        LineString longest = null;
-        for (int i = 0; i < seed.getNumGeometries(); i++) {
-            if (seed.getGeometryN(i) instanceof LineString l
-                    && (longest == null || l.getLength() > longest.getLength())) {
-                longest = l;
-            }
-        }
-        if (longest == null || longest.getLength() <= stretch) {
-            return seed;
-        }
-        double mid = longest.getLength() / 2;
-        if (corner != null && !corner.isEmpty()) {
-            IndexedFacetDistance c = new IndexedFacetDistance(corner);
-            double d0 = c.distance(longest.getStartPoint());
-            double d1 = c.distance(longest.getEndPoint());
-            if (Math.min(d0, d1) <= 2 * TOUCH_M) {
-                mid = d0 <= d1 ? stretch / 2 : longest.getLength() - stretch / 2;
-            }
-        }
-        Geometry part = new LengthIndexedLine(longest).extractLine(mid - stretch / 2, mid + stretch / 2);
-        return GF.createMultiLineString(new LineString[] {(LineString) part});
-    }
-
-    /** True when a band of targetM2 along the whole seed would be thinner than {@value #MIN_BAND_M} m. */
-    static boolean thin(Geometry seed, double targetM2) {
-        double length = seed.getLength();
-        return length > 0 && targetM2 / length < MIN_BAND_M;
-    }
-
-    /**
-     * Seed stretches joined into one line along the part's outer boundary:
-     * the whole ring but its longest stretch not touching the seed. Two held
-     * neighbours on either side of a region (Zaporizhzhia between Kherson's
-     * and Donetsk's pieces) would otherwise give two bands that do not meet
-     * at the target and a piece grown from one side only, leaving a gap no
-     * reader would take for what the figures say; joined, the piece runs
-     * from one neighbour's piece to the other's along the shorter way round
-     * (there, the Azov coast).
-     *
-     * @param part the part of the region the piece grows in, in the plane
-     * @param seed its seed stretches (lines on its boundary)
-     */
-    static Geometry joinedAlongBoundary(Polygon part, Geometry seed) {
-        Coordinate[] ring = part.getExteriorRing().getCoordinates();
-        int n = ring.length - 1; // segments; the ring is closed
-        IndexedFacetDistance near = new IndexedFacetDistance(seed);
-        boolean[] seeded = new boolean[n];
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            Coordinate mid = new Coordinate((ring[i].x + ring[i + 1].x) / 2, (ring[i].y + ring[i + 1].y) / 2);
-            seeded[i] = near.distance(GF.createPoint(mid)) <= ON_SEED_M;
-            any |= seeded[i];
-        }
-        if (!any) {
-            return seed;
-        }
-        // The longest run of unseeded segments, cyclically, by length.
-        int gapStart = -1;
-        double gapLen = -1;
-        for (int i = 0; i < n; i++) {
-            if (seeded[i] || !seeded[(i + n - 1) % n]) {
-                continue; // not the first segment of a gap
-            }
-            double len = 0;
-            int j = i;
-            while (!seeded[j]) {
-                len += ring[j].distance(ring[j + 1]);
-                j = (j + 1) % n;
-            }
-            if (len > gapLen) {
-                gapLen = len;
-                gapStart = i;
-            }
-        }
-        if (gapStart < 0) {
-            return seed; // the seed runs all the way round
-        }
-        // From the end of that gap round to its start.
-        int k = gapStart;
-        while (!seeded[k]) {
-            k = (k + 1) % n;
-        }
-        List<Coordinate> line = new ArrayList<>();
-        line.add(ring[k].copy());
-        while (k != gapStart) {
-            line.add(ring[k + 1].copy());
-            k = (k + 1) % n;
-        }
-        return GF.createMultiLineString(new LineString[] {GF.createLineString(line.toArray(Coordinate[]::new))});
     }
 
     /**
@@ -698,18 +476,18 @@ public final class SchematicLayout {
         if (through.isEmpty()) {
             return null;
         }
-        Geometry strip = buffer(proj.project(GF.buildGeometry(through)), RIVER_HALF_M);
+        Geometry strip = SeedShapes.buffer(proj.project(GF.buildGeometry(through)), RIVER_HALF_M);
         Geometry sides = OverlayNGRobust.overlay(partP, strip, OverlayNG.DIFFERENCE);
         if (sides.getNumGeometries() < 2) {
             return null;
         }
-        Geometry near = buffer(seed, RIVER_HALF_M + TOUCH_M);
+        Geometry near = SeedShapes.buffer(seed, RIVER_HALF_M + TOUCH_M);
         Geometry best = null;
         double bestLen = 0;
         for (int i = 0; i < sides.getNumGeometries(); i++) {
             Geometry side = sides.getGeometryN(i);
             double len = seed.getNumPoints() > 1 && seed.getLength() > 0
-                    ? OverlayNGRobust.overlay(seed, buffer(side, TOUCH_M), OverlayNG.INTERSECTION).getLength()
+                    ? OverlayNGRobust.overlay(seed, SeedShapes.buffer(side, TOUCH_M), OverlayNG.INTERSECTION).getLength()
                     : near.intersects(side) ? 1 : 0;
             if (len > bestLen) {
                 bestLen = len;
@@ -720,7 +498,7 @@ public final class SchematicLayout {
             return null;
         }
         // In lon/lat, cut from the region's own geometry so the piece shares its vertices.
-        Geometry sideLL = OverlayNGRobust.overlay(partLL, proj.unproject(buffer(best, 10)), OverlayNG.INTERSECTION);
+        Geometry sideLL = OverlayNGRobust.overlay(partLL, proj.unproject(SeedShapes.buffer(best, 10)), OverlayNG.INTERSECTION);
         sideLL = Polygons.largest(sideLL);
         if (!(sideLL instanceof Polygon) || GeodesicArea.km2(sideLL) < targetKm2 * (1 + 10 * AREA_TOLERANCE)) {
             return null;
@@ -857,7 +635,7 @@ public final class SchematicLayout {
             if (clipped.isEmpty()) {
                 return false;
             }
-            Geometry zone = buffer(proj.project(clipped), TOUCH_M);
+            Geometry zone = SeedShapes.buffer(proj.project(clipped), TOUCH_M);
             boolean any = false;
             for (int k = 0; k < regionP.getNumGeometries(); k++) {
                 Geometry part = regionP.getGeometryN(k);
@@ -865,7 +643,7 @@ public final class SchematicLayout {
                     continue;
                 }
                 List<LineString> shared =
-                        lines(OverlayNGRobust.overlay(part.getBoundary(), zone, OverlayNG.INTERSECTION));
+                        SeedShapes.lines(OverlayNGRobust.overlay(part.getBoundary(), zone, OverlayNG.INTERSECTION));
                 if (!shared.isEmpty()) {
                     lines.get(k).addAll(shared);
                     for (int i = 0; i < shared.size(); i++) {
@@ -956,33 +734,6 @@ public final class SchematicLayout {
             }
             return best;
         }
-    }
-
-    static Geometry buffer(Geometry g, double d) {
-        BufferParameters p = new BufferParameters(QUADRANT_SEGMENTS);
-        return BufferOp.bufferOp(g, d, p);
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<LineString> lines(Geometry g) {
-        List<LineString> out = new ArrayList<>();
-        for (LineString l : (List<LineString>) LinearComponentExtracter.getLines(g)) {
-            if (l.getLength() > 0) {
-                out.add(l);
-            }
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Geometry merged(List<LineString> lines) {
-        LineMerger m = new LineMerger();
-        m.add(lines);
-        List<LineString> ls = new ArrayList<>((java.util.Collection<LineString>) m.getMergedLineStrings());
-        // LineMerger's output order follows hash-free graph traversal, but sort anyway for determinism.
-        ls.sort(Comparator.comparingDouble((LineString l) -> -l.getLength())
-                .thenComparing(l -> l.getCoordinateN(0)));
-        return GF.createMultiLineString(ls.toArray(LineString[]::new));
     }
 
     private static int partNearest(Geometry regionP, Geometry p) {

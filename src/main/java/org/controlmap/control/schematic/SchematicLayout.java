@@ -1,12 +1,9 @@
 package org.controlmap.control.schematic;
 
-import org.controlmap.Tasks;
 
 import org.controlmap.geodata.LocalProjection;
 import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,13 +24,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.util.LinearComponentExtracter;
-import org.locationtech.jts.linearref.LengthIndexedLine;
-import org.locationtech.jts.operation.buffer.BufferOp;
-import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.distance.DistanceOp;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
-import org.locationtech.jts.operation.linemerge.LineMerger;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -181,7 +173,7 @@ public final class SchematicLayout {
     static final int QUADRANT_SEGMENTS = 8;
     // Context (outlines, neighbouring pieces) is clipped to the region's
     // bounding box grown by this much before projecting.
-    private static final double NEAR_DEG = 0.2;
+    static final double NEAR_DEG = 0.2;
     static final GeometryFactory GF = new GeometryFactory();
 
     /** Half the width (metres) of the strip a river barrier cuts out of a region (see {@link #behindRivers}). */
@@ -238,12 +230,12 @@ public final class SchematicLayout {
      *
      * <p>A piece depends only on the pieces of the same holder in regions near
      * its own (its seeds touch nothing else), so pieces with no such piece in
-     * common are laid out concurrently on the workers (see {@link Schedule}); each piece is laid out from exactly the pieces it
+     * common are laid out concurrently on the workers (see {@link PieceSchedule}); each piece is laid out from exactly the pieces it
      * would see laid out one after another, so the result is the same.
      */
     public List<SchematicPiece> pieces(Allocation allocation) {
         List<RegionControl> rows = allocation.rows();
-        SchematicPiece[] byRow = new Schedule(rows, LayoutOrder.of(rows, outlines)).run(workers);
+        SchematicPiece[] byRow = new PieceSchedule(rows, LayoutOrder.of(rows, outlines), this::layOut).run(workers);
         List<SchematicPiece> out = new ArrayList<>();
         for (SchematicPiece p : byRow) {
             if (p != null) {
@@ -252,98 +244,6 @@ public final class SchematicLayout {
         }
         return out;
     }
-
-    /**
-     * True when a piece in region b could seed one in region a: their
-     * bounding boxes, grown by {@value #NEAR_DEG}°, meet. Seeds are boundary
-     * within {@value #TOUCH_M} m (under 0.015° of latitude or longitude at these
-     * latitudes) of another piece, which lies in its own region, so this errs
-     * only on the side of waiting for a piece that is not needed.
-     */
-    private static boolean near(Geometry a, Geometry b) {
-        Envelope ea = new Envelope(a.getEnvelopeInternal());
-        ea.expandBy(NEAR_DEG);
-        return ea.intersects(b.getEnvelopeInternal());
-    }
-
-    /**
-     * Lays out the rows in their order on a few threads. A row waits for the
-     * rows before it of the same holder in {@link #near} regions; a row that
-     * finds no seed among those (it grows from the nearest point of everything
-     * its holder has, see the class comment) is laid out again once all the
-     * rows before it of the same holder are done. Whole regions wait for nothing.
-     * Each row is laid out from its pieces in the order they come in the
-     * sequential order, which is what it would see laid out one at a time.
-     */
-    private final class Schedule {
-        private final List<RegionControl> rows;
-        private final List<Integer> order;
-        // Per position in order: positions of the rows it waits for.
-        private final List<List<Integer>> nearBefore = new ArrayList<>();
-        private final List<List<Integer>> allBefore = new ArrayList<>();
-
-        Schedule(List<RegionControl> rows, List<Integer> order) {
-            this.rows = rows;
-            this.order = order;
-            int n = order.size();
-            for (int k = 0; k < n; k++) {
-                RegionControl r = rows.get(order.get(k));
-                List<Integer> nearK = new ArrayList<>();
-                List<Integer> allK = new ArrayList<>();
-                if (Math.min(1, r.share()) < WHOLE_SHARE) {
-                    for (int j = 0; j < k; j++) {
-                        RegionControl o = rows.get(order.get(j));
-                        if (o.controller() == r.controller()) {
-                            allK.add(j);
-                            if (near(r.region().geometry(), o.region().geometry())) {
-                                nearK.add(j);
-                            }
-                        }
-                    }
-                }
-                nearBefore.add(nearK);
-                allBefore.add(allK);
-            }
-        }
-
-        /**
-         * Lays out every row: a graph of futures, one per row, each started once the rows it waits for are
-         * done. Returns the pieces by row index (null for rows without one).
-         */
-        SchematicPiece[] run(Executor workers) {
-            int n = order.size();
-            List<CompletableFuture<SchematicPiece>> done = new ArrayList<>(n);
-            for (int k = 0; k < n; k++) {
-                RegionControl row = rows.get(order.get(k));
-                List<Integer> near = nearBefore.get(k);
-                List<Integer> all = allBefore.get(k);
-                boolean complete = near.size() == all.size();
-                CompletableFuture<SchematicPiece> first = after(done, near)
-                        .thenApplyAsync(v -> layOut(row, pieces(done, near), complete), workers);
-                done.add(complete ? first : first.thenCompose(p -> p != null ? CompletableFuture.completedFuture(p)
-                        : after(done, all).thenApplyAsync(v -> layOut(row, pieces(done, all), true), workers)));
-            }
-            SchematicPiece[] byRow = new SchematicPiece[rows.size()];
-            for (int k = 0; k < n; k++) {
-                byRow[order.get(k)] = Tasks.join(done.get(k));
-            }
-            return byRow;
-        }
-
-        private static CompletableFuture<Void> after(List<CompletableFuture<SchematicPiece>> done, List<Integer> ks) {
-            return CompletableFuture.allOf(ks.stream().map(done::get).toArray(CompletableFuture[]::new));
-        }
-
-        /** The pieces of rows {@code ks}, all done, in layout order: what a one-at-a-time layout would see. */
-        private static List<SchematicPiece> pieces(List<CompletableFuture<SchematicPiece>> done, List<Integer> ks) {
-            List<SchematicPiece> ps = new ArrayList<>(ks.size());
-            for (int j : ks) {
-                ps.add(done.get(j).join());
-            }
-            return ps;
-        }
-
-        }
 
     /** Something a piece can grow from: a country or a piece laid out before. */
     private record Source(String label, Geometry lonLat) {

@@ -27,8 +27,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -453,29 +451,12 @@ public final class GeoJsonReader {
             if (crs == null) {
                 return;
             }
-            String described = String.valueOf(crs);
-            if (crs instanceof Map<?, ?> m && m.get("properties") instanceof Map<?, ?> props) {
-                Object n = props.get("name");
-                if (n == null) {
-                    n = props.get("href");
-                }
-                if (n != null) {
-                    described = n.toString();
-                }
-                if (n instanceof String s && "name".equals(m.get("type")) && isLonLat(s)) {
-                    return;
-                }
-                // the 2008 GeoJSON draft's form: {"type": "EPSG", "properties": {"code": 4326}}
-                Object code = props.get("code");
-                if ("EPSG".equals(m.get("type")) && code != null) {
-                    if ("4326".equals(code.toString())) {
-                        return;
-                    }
-                    described = "EPSG:" + code;
-                }
+            GeoJsonCrs c = GeoJsonCrs.of(crs);
+            if (c.lonLat()) {
+                return;
             }
-            Matcher epsg = EPSG_CODE.matcher(described);
-            if (!epsg.find()) {
+            String described = c.described();
+            if (c.epsgCode() == null) {
                 throw diag.error(l, path, "crs " + Quote.cut(described) + " is not a coordinate system controlmap knows;"
                         + " convert the file to longitude/latitude (ogr2ogr -t_srs EPSG:4326)");
             }
@@ -486,7 +467,7 @@ public final class GeoJsonReader {
             try {
                 // Old-style GeoJSON (2008): reproject each position as it is read, so every check after
                 // (range, antimeridian, repair, areas) sees lon/lat. Only such files load proj4j.
-                transform = LonLatTransform.of("EPSG", Long.parseLong(epsg.group(1)));
+                transform = LonLatTransform.of("EPSG", Long.parseLong(c.epsgCode()));
             } catch (IllegalArgumentException e) {
                 throw diag.error(l, path, "crs " + Quote.cut(described) + ": " + e.getMessage()
                         + "; convert the file to longitude/latitude (ogr2ogr -t_srs EPSG:4326)");
@@ -702,15 +683,6 @@ public final class GeoJsonReader {
     private static String label(String path) {
         return GeoJsonDiagnostics.label(path);
     }
-
-    private static boolean isLonLat(String crs) {
-        String c = crs.trim().toUpperCase(Locale.ROOT);
-        return c.endsWith("CRS84") || c.endsWith("CRS:84")
-                || c.contains("EPSG") && (c.endsWith(":4326") || c.endsWith("/4326"));
-    }
-
-    /** The EPSG code at the end of a crs name: EPSG:3857, urn:ogc:def:crs:EPSG::3857, .../EPSG/0/3857. */
-    private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG.*?(\\d+)\\s*$");
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();

@@ -175,9 +175,7 @@ final class AnimateCommand implements Callable<Integer> {
             throw new InputException(output + ": {date} goes in the file name, not a directory");
         }
         int w = width != null ? width : kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH;
-        if (w < 1 || w > MapOptions.MAX_WIDTH) {
-            throw new InputException("--width " + w + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
-        }
+        MapChecks.width(w);
         List<Path> files = SnapshotFiles.expand(inputs);
         Path ffmpeg = kind == Kind.VIDEO ? FfmpegVideo.locate(System.getenv("PATH"), target) : null;
         if (!template) {

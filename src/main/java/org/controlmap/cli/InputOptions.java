@@ -1,8 +1,6 @@
 package org.controlmap.cli;
 
-import java.util.Locale;
 
-import org.controlmap.render.MapMode;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -138,24 +136,4 @@ final class InputOptions {
         return controller == null ? Controller.RU : controller;
     }
 
-    /**
-     * The map mode {@code --mode} asks for ({@code render}, {@code report}): schematic for a scenario and the
-     * polygons themselves for {@code --control} when not given; schematic with polygons is refused.
-     */
-    static MapMode mapMode(String mode, boolean control) {
-        if (mode == null) {
-            return control ? MapMode.POLYGONS : MapMode.SCHEMATIC;
-        }
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "schematic" -> {
-                if (control) {
-                    throw new InputException("--mode schematic with --control: schematic maps draw percentages; "
-                            + "--control draws the real polygons (or use --mode choropleth)");
-                }
-                yield MapMode.SCHEMATIC;
-            }
-            case "choropleth" -> MapMode.CHOROPLETH;
-            default -> throw new InputException("--mode " + mode + ": must be schematic or choropleth");
-        };
-    }
 }

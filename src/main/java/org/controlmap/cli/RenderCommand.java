@@ -46,7 +46,6 @@ import picocli.CommandLine.Spec;
                     + "written to out/map.svg and out/map.png."})
 final class RenderCommand implements Callable<Integer> {
     static final int DEFAULT_DPI = 200;
-    static final int MAX_DPI = 2400;
 
     @Spec
     CommandSpec spec;
@@ -121,23 +120,16 @@ final class RenderCommand implements Callable<Integer> {
         if (regions.file != null && basis == AreaBasis.OFFICIAL) {
             throw new InputException("--regions: your districts have no official areas; use --basis geometry");
         }
-        MapMode mapMode = InputOptions.mapMode(mode, input.control != null);
-        if (dpi < 1 || dpi > MAX_DPI) {
-            throw new InputException("--dpi " + dpi + ": must be between 1 and " + MAX_DPI);
-        }
+        MapMode mapMode = MapChecks.mode(mode, input.control != null);
+        MapChecks.dpi(dpi);
         if (size != null) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--width")) {
                 throw new InputException("--size and --width: give the width once");
             }
             width = PrintSize.pixels(size, dpi);
         }
-        if (width < 1 || width > MapOptions.MAX_WIDTH) {
-            throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
-        }
-        String language = lang.toLowerCase(Locale.ROOT);
-        if (!language.equals("en") && !language.equals("uk")) {
-            throw new InputException("--lang " + lang + ": must be en or uk");
-        }
+        MapChecks.width(width);
+        String language = MapChecks.language(lang);
         boolean defaults = outputs.isEmpty();
         List<Path> targets = defaults ? List.of(Path.of("out", "map.svg"), Path.of("out", "map.png")) : outputs;
         Map<Path, MapFormat> formats = new LinkedHashMap<>();

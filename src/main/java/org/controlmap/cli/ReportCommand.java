@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Scenario;
 import org.controlmap.control.measure.ControlFile;
@@ -82,17 +81,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         input.validate(true, input.control != null || !snapshots.isEmpty());
-        MapMode mapMode = InputOptions.mapMode(mode, input.control != null);
-        if (width < 1 || width > MapOptions.MAX_WIDTH) {
-            throw new InputException("--width " + width + ": must be between 1 and " + MapOptions.MAX_WIDTH + " px");
-        }
-        if (dpi < 1 || dpi > RenderCommand.MAX_DPI) {
-            throw new InputException("--dpi " + dpi + ": must be between 1 and " + RenderCommand.MAX_DPI);
-        }
-        String language = lang.toLowerCase(Locale.ROOT);
-        if (!language.equals("en") && !language.equals("uk")) {
-            throw new InputException("--lang " + lang + ": must be en or uk");
-        }
+        MapMode mapMode = MapChecks.mode(mode, input.control != null);
+        MapChecks.width(width);
+        MapChecks.dpi(dpi);
+        String language = MapChecks.language(lang);
         Path dir = checkDirectory();
         List<Path> read = new ArrayList<>(snapshots.isEmpty() ? List.of() : SnapshotFiles.expand(snapshots));
         for (Path p : input.inputs()) {

@@ -213,14 +213,7 @@ final class KmlReader {
                 java.util.Collections.reverse(path);
                 props.put("folder", String.join(" / ", path));
             }
-            while (r.hasNext()) {
-                int ev = r.next();
-                if (ev == XMLStreamConstants.END_ELEMENT) {
-                    break;
-                }
-                if (ev != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (nextChild()) {
                 switch (r.getLocalName()) {
                     case "name", "description", "styleUrl" -> props.put(r.getLocalName(), r.getElementText().strip());
                     case "ExtendedData" -> extendedData(props);
@@ -239,30 +232,18 @@ final class KmlReader {
         private void geometry(String element, List<Geometry> parts) throws XMLStreamException {
             switch (element) {
                 case "MultiGeometry" -> {
-                    while (r.hasNext()) {
-                        int ev = r.next();
-                        if (ev == XMLStreamConstants.END_ELEMENT) {
-                            return;
-                        }
-                        if (ev == XMLStreamConstants.START_ELEMENT) {
-                            geometry(r.getLocalName(), parts);
-                        }
+                    while (nextChild()) {
+                        geometry(r.getLocalName(), parts);
                     }
                 }
                 case "Polygon" -> parts.add(polygon());
                 case "Point", "LineString", "LinearRing" -> {
                     List<Coordinate> cs = null;
-                    while (r.hasNext()) {
-                        int ev = r.next();
-                        if (ev == XMLStreamConstants.END_ELEMENT) {
-                            break;
-                        }
-                        if (ev == XMLStreamConstants.START_ELEMENT) {
-                            if ("coordinates".equals(r.getLocalName())) {
-                                cs = coordinates();
-                            } else {
-                                skip();
-                            }
+                    while (nextChild()) {
+                        if ("coordinates".equals(r.getLocalName())) {
+                            cs = coordinates();
+                        } else {
+                            skip();
                         }
                     }
                     if (cs != null && !cs.isEmpty()) {
@@ -275,36 +256,37 @@ final class KmlReader {
             }
         }
 
-        private Geometry polygon() throws XMLStreamException {
-            LinearRing shell = null;
-            List<LinearRing> holes = new ArrayList<>();
+        /** Moves to the next child element of the current one: false at the current element's end. */
+        private boolean nextChild() throws XMLStreamException {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.END_ELEMENT) {
-                    break;
+                    return false;
                 }
-                if (ev != XMLStreamConstants.START_ELEMENT) {
-                    continue;
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    return true;
                 }
+            }
+            return false;
+        }
+
+        private Geometry polygon() throws XMLStreamException {
+            LinearRing shell = null;
+            List<LinearRing> holes = new ArrayList<>();
+            while (nextChild()) {
                 String el = r.getLocalName();
                 if ("outerBoundaryIs".equals(el) || "innerBoundaryIs".equals(el)) {
                     // innerBoundaryIs may hold several LinearRings (Google Earth writes one each; both are seen)
-                    while (r.hasNext()) {
-                        int e2 = r.next();
-                        if (e2 == XMLStreamConstants.END_ELEMENT) {
-                            break;
-                        }
-                        if (e2 == XMLStreamConstants.START_ELEMENT) {
-                            if ("LinearRing".equals(r.getLocalName())) {
-                                LinearRing ring = linearRing();
-                                if ("outerBoundaryIs".equals(el)) {
-                                    shell = ring;
-                                } else {
-                                    holes.add(ring);
-                                }
+                    while (nextChild()) {
+                        if ("LinearRing".equals(r.getLocalName())) {
+                            LinearRing ring = linearRing();
+                            if ("outerBoundaryIs".equals(el)) {
+                                shell = ring;
                             } else {
-                                skip();
+                                holes.add(ring);
                             }
+                        } else {
+                            skip();
                         }
                     }
                 } else {
@@ -320,18 +302,12 @@ final class KmlReader {
         private LinearRing linearRing() throws XMLStreamException {
             List<Coordinate> cs = null;
             Location at = r.getLocation();
-            while (r.hasNext()) {
-                int ev = r.next();
-                if (ev == XMLStreamConstants.END_ELEMENT) {
-                    break;
-                }
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    if ("coordinates".equals(r.getLocalName())) {
-                        at = r.getLocation();
-                        cs = coordinates();
-                    } else {
-                        skip();
-                    }
+            while (nextChild()) {
+                if ("coordinates".equals(r.getLocalName())) {
+                    at = r.getLocation();
+                    cs = coordinates();
+                } else {
+                    skip();
                 }
             }
             if (cs == null) {

@@ -143,11 +143,11 @@ final class DiffCommand implements Callable<Integer> {
         if (focus != null && !map) {
             throw new InputException("--focus/--bbox frame the change map: also give -o FILE.svg, .png or .pdf");
         }
-        ControlFile a = ControlFile.read(from, controller, fromDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
+        ControlFile a = InputOptions.read(from, controller, fromDay, null, selection.selection(), spec);
         if (a.date() == null) {
             InputOptions.warn(spec, a.noDateWarning("--from-date"));
         }
-        ControlFile b = ControlFile.read(to, controller, toDay, null, selection.selection(), w -> InputOptions.warn(spec, w));
+        ControlFile b = InputOptions.read(to, controller, toDay, null, selection.selection(), spec);
         if (b.date() == null) {
             InputOptions.warn(spec, b.noDateWarning("--to-date"));
         }

@@ -11,6 +11,8 @@ import org.controlmap.control.ScenarioReader;
 import org.controlmap.control.ScenarioSource;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.InputException;
+import org.controlmap.geodata.FeatureSelection;
+import org.controlmap.geodata.ReadProgress;
 import org.controlmap.region.RegionCatalogue;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -118,12 +120,28 @@ final class InputOptions {
         if (control == null) {
             return null;
         }
-        ControlFile file = ControlFile.read(control, side(), date(), source, selection.selection(),
-                w -> warn(spec, w));
+        ControlFile file = read(control, side(), date(), source, selection.selection(), spec);
         if (file.date() == null) {
             warn(spec, file.noDateWarning("--date"));
         }
         return file;
+    }
+
+    /**
+     * Reads a control file ({@link ControlFile#read}), its warnings on stderr, and a progress line there while
+     * a large one is read ({@link ReadProgressLine}: only on a terminal, only after two seconds).
+     */
+    static ControlFile read(Path file, Controller side, LocalDate date, String source, FeatureSelection selection,
+            CommandSpec spec) {
+        ReadProgress progress = ReadProgressLine.on(file.toString(), spec.commandLine().getErr());
+        try {
+            return ControlFile.read(file, side, date, source, selection, progress, w -> {
+                ReadProgressLine.clear(progress);
+                warn(spec, w);
+            });
+        } finally {
+            ReadProgressLine.clear(progress);
+        }
     }
 
     /** One warning line on stderr. */

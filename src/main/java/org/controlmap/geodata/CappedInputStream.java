@@ -14,9 +14,12 @@ final class CappedInputStream extends FilterInputStream {
     /** Thrown (wrapped by nothing) when the cap is passed; carries no location. */
     static final class CapExceeded extends IOException {
         private static final long serialVersionUID = 1L;
+        /** The cap passed, bytes. */
+        final long maxBytes;
 
         CapExceeded(long maxBytes) {
             super("more than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
         }
     }
 

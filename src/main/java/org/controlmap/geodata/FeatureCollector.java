@@ -32,6 +32,7 @@ final class FeatureCollector {
     private final String name;
     private final Consumer<String> warnings;
     private final List<GeoFeature> features = new ArrayList<>();
+    private final Consumer<GeoFeature> sink;
     private final Map<String, Integer> otherKinds = new LinkedHashMap<>();
     private int count;
     private int polygonFeatures;
@@ -43,8 +44,19 @@ final class FeatureCollector {
      * @param warnings receives one-line warnings, each starting with {@code name}
      */
     FeatureCollector(String name, Consumer<String> warnings) {
+        this(name, warnings, null);
+    }
+
+    /**
+     * A collector that hands each feature to {@code sink} as it is added instead of keeping it ({@link #finish}
+     * then returns an empty list): a large file is not held whole.
+     *
+     * @param sink receives the features in order, or null to keep them
+     */
+    FeatureCollector(String name, Consumer<String> warnings, Consumer<GeoFeature> sink) {
         this.name = name;
         this.warnings = warnings;
+        this.sink = sink == null ? features::add : sink;
     }
 
     /**
@@ -62,7 +74,7 @@ final class FeatureCollector {
         if (geometry == null || geometry.isEmpty()) {
             warn(where + ": no geometry; kept with an empty shape");
             otherKinds.merge("without geometry", 1, Integer::sum);
-            features.add(new GeoFeature(index, props, GF.createMultiPolygon()));
+            sink.accept(new GeoFeature(index, props, GF.createMultiPolygon()));
             return;
         }
         List<Polygon> polys = new ArrayList<>();
@@ -97,7 +109,7 @@ final class FeatureCollector {
             valid = ps.size() == 1 ? ps.get(0) : GF.createMultiPolygon(ps.toArray(Polygon[]::new));
         }
         polygonFeatures++;
-        features.add(new GeoFeature(index, props, valid));
+        sink.accept(new GeoFeature(index, props, valid));
     }
 
     private static void collect(Geometry g, List<Polygon> polys, List<String> others) {
@@ -124,7 +136,7 @@ final class FeatureCollector {
         warnings.accept(line);
     }
 
-    /** The features read, in order; an error when none has a polygon. */
+    /** The features read, in order (none when they went to a sink); an error when none has a polygon. */
     List<GeoFeature> finish() {
         if (polygonFeatures == 0) {
             StringBuilder sb = new StringBuilder(name).append(": no polygons (found ").append(count)

@@ -10,6 +10,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -69,6 +72,23 @@ public final class FeatureFiles {
      * ({@link InputLimit}): before parsing when the size or the gzip stream says so.
      */
     public static GeoJsonReader.Document read(Path file, String layer, long maxBytes, Consumer<String> warnings) {
+        List<GeoFeature> features = new ArrayList<>();
+        GeoJsonReader.Document doc = stream(file, layer, maxBytes, warnings, features::add, ReadProgress.NONE);
+        return new GeoJsonReader.Document(Collections.unmodifiableList(features), doc.members(), doc.properties());
+    }
+
+    /**
+     * Reads a control file like {@link #read(Path, String, long, Consumer)}, handing each feature to
+     * {@code sink} as soon as it is read instead of keeping them: what the caller makes of them (held ground
+     * merged batch by batch, {@code ControlPolygons}) is then all the memory a large file costs, not the file's
+     * features. Same checks, same messages, same order of features.
+     *
+     * @param sink     receives the features in file order
+     * @param progress told how far the reading has come ({@link ReadProgress}); {@link ReadProgress#NONE}
+     * @return the document's members and properties; its feature list is empty
+     */
+    public static GeoJsonReader.Document stream(Path file, String layer, long maxBytes, Consumer<String> warnings,
+            Consumer<GeoFeature> sink, ReadProgress progress) {
         String name = file.toString();
         Format format = formatOf(file);
         InputLimit.checkEarly(file, format, maxBytes);
@@ -77,11 +97,11 @@ public final class FeatureFiles {
                     + " is " + describe(format));
         }
         return switch (format) {
-            case GEOJSON -> geoJson(file, maxBytes, warnings);
-            case KML -> kml(file, maxBytes, warnings);
-            case KMZ -> new KmlReader(warnings).readKmz(file);
-            case GEOPACKAGE -> new GeoPackageReader(warnings).read(file, layer);
-            case FLATGEOBUF -> new FlatGeobufReader(warnings).read(file);
+            case GEOJSON -> geoJson(file, maxBytes, warnings, sink, progress);
+            case KML -> kml(file, maxBytes, warnings, sink, progress);
+            case KMZ -> new KmlReader(warnings).readKmz(file, maxBytes, sink, progress);
+            case GEOPACKAGE -> new GeoPackageReader(warnings).read(file, layer, sink, progress);
+            case FLATGEOBUF -> new FlatGeobufReader(warnings).read(file, maxBytes, sink, progress);
         };
     }
 
@@ -204,11 +224,16 @@ public final class FeatureFiles {
         return true;
     }
 
-    private static GeoJsonReader.Document geoJson(Path file, long maxBytes, Consumer<String> warnings) {
+    private static GeoJsonReader.Document geoJson(Path file, long maxBytes, Consumer<String> warnings,
+            Consumer<GeoFeature> sink, ReadProgress progress) {
         String name = file.toString();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+        ProgressCounter counter = new ProgressCounter(progress, size(file));
+        try (InputStream raw = new BufferedInputStream(counter.count(Files.newInputStream(file)), 1 << 16)) {
             // The reader recognises gzip itself and caps what it decompresses (gzip bombs).
-            return new GeoJsonReader(warnings, maxBytes).readDocument(raw, name);
+            GeoJsonReader.Document doc = new GeoJsonReader(warnings, maxBytes).readDocument(raw, name,
+                    counter.count(sink));
+            counter.finish();
+            return doc;
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (IOException e) {
@@ -216,13 +241,25 @@ public final class FeatureFiles {
         }
     }
 
-    private static GeoJsonReader.Document kml(Path file, long maxBytes, Consumer<String> warnings) {
+    private static GeoJsonReader.Document kml(Path file, long maxBytes, Consumer<String> warnings,
+            Consumer<GeoFeature> sink, ReadProgress progress) {
         String name = file.toString();
-        try (InputStream raw = new CappedInputStream(new BufferedInputStream(Files.newInputStream(file)),
-                maxBytes)) {
-            return new KmlReader(warnings).read(raw, name);
+        ProgressCounter counter = new ProgressCounter(progress, size(file));
+        try (InputStream raw = new CappedInputStream(new BufferedInputStream(counter.count(
+                Files.newInputStream(file)), 1 << 16), maxBytes)) {
+            GeoJsonReader.Document doc = new KmlReader(warnings).read(raw, name, counter.count(sink));
+            counter.finish();
+            return doc;
         } catch (IOException e) {
             throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // the reader says why it cannot read the file
         }
     }
 }

@@ -142,7 +142,7 @@ public record FeatureSelection(String layer, List<Condition> where, long maxByte
         return List.copyOf(kept);
     }
 
-    private static String list(Set<String> items) {
+    static String list(Set<String> items) {
         List<String> all = new ArrayList<>(items);
         List<String> shown = all.size() > 12 ? all.subList(0, 12) : all;
         return String.join(", ", shown.stream().map(s -> "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s)

@@ -31,7 +31,7 @@ import org.wololo.flatgeobuf.generated.Header;
  * WKT), is reprojected to lon/lat ({@link LonLatTransform}); none at all means lon/lat, so projected
  * coordinates in a file that does not say so are refused by the range check.
  *
- * <p>The file is read into memory whole (capped at {@link GeoJsonReader#DEFAULT_MAX_BYTES}): control files
+ * <p>The file is read into memory whole (capped at the input limit, {@link InputLimit}): control files
  * are megabytes, and a buffer lets a truncated file be told by offset.
  */
 final class FlatGeobufReader {
@@ -43,11 +43,21 @@ final class FlatGeobufReader {
     }
 
     GeoJsonReader.Document read(Path file) {
+        return read(file, InputLimit.DEFAULT_BYTES, null, ReadProgress.NONE);
+    }
+
+    /**
+     * Reads {@code file}, refusing one of more than {@code maxBytes} ({@link InputLimit}), handing features
+     * to {@code sink} (null: keep them in the document returned) and telling {@code progress} how far into
+     * the file it got.
+     */
+    GeoJsonReader.Document read(Path file, long maxBytes, Consumer<GeoFeature> sink, ReadProgress progress) {
         String name = file.toString();
         byte[] bytes;
         try {
-            if (Files.size(file) > GeoJsonReader.DEFAULT_MAX_BYTES) {
-                throw new InputException(name + ": larger than " + GeoJsonReader.DEFAULT_MAX_BYTES + " bytes");
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw InputLimit.tooLarge(name, "file of " + size + " bytes", maxBytes);
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -86,9 +96,11 @@ final class FlatGeobufReader {
             }
             pos += indexSize(hm.featuresCount, hm.indexNodeSize);
         }
-        FeatureCollector out = new FeatureCollector(name, warnings);
+        ProgressCounter counter = new ProgressCounter(progress, bytes.length);
+        FeatureCollector out = new FeatureCollector(name, warnings, sink == null ? null : counter.count(sink));
         int index = 0;
         while (pos < bytes.length) {
+            counter.at(pos);
             String where = name + ": feature " + index + " (byte " + pos + ")";
             Geometry g;
             Map<String, Object> props;
@@ -124,6 +136,8 @@ final class FlatGeobufReader {
             throw new InputException(name + ": header says " + hm.featuresCount + " features, file has " + index
                     + " (truncated?)");
         }
+        counter.at(bytes.length);
+        counter.finish();
         return new GeoJsonReader.Document(out.finish(), members, Map.of());
     }
 

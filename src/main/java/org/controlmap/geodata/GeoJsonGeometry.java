@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -83,10 +84,10 @@ final class GeoJsonGeometry {
     }
 
     private final GeoJsonDiagnostics d;
-    private final List<GeoFeature> features;
+    private final Consumer<GeoFeature> features;
 
     /** Features made go to {@code features}, in the order they are added. */
-    GeoJsonGeometry(GeoJsonDiagnostics d, List<GeoFeature> features) {
+    GeoJsonGeometry(GeoJsonDiagnostics d, Consumer<GeoFeature> features) {
         this.d = d;
         this.features = features;
     }
@@ -113,7 +114,7 @@ final class GeoJsonGeometry {
             d.warnAt(line, col, label(where) + "no geometry (" + (f.hasGeometry ? "\"geometry\": null"
                     : "no \"geometry\" member") + "); kept with an empty shape");
             d.count("without geometry");
-            features.add(new GeoFeature(index, props, GF.createMultiPolygon()));
+            features.accept(new GeoFeature(index, props, GF.createMultiPolygon()));
             return;
         }
         Obj g = f.geometry;
@@ -137,7 +138,7 @@ final class GeoJsonGeometry {
         if (geom.isEmpty()) {
             d.warnAt(g.line, g.col, gname + ": empty " + g.type + "; kept with an empty shape");
             d.count("empty");
-            features.add(new GeoFeature(index, props, GF.createMultiPolygon()));
+            features.accept(new GeoFeature(index, props, GF.createMultiPolygon()));
             return;
         }
         GeometryRepair.Result r = GeometryRepair.repair(geom, d.loc(g.line, g.col) + gname);
@@ -154,7 +155,7 @@ final class GeoJsonGeometry {
         if (d.firstPolygonFeature < 0) {
             d.firstPolygonFeature = index;
         }
-        features.add(new GeoFeature(index, props, geom));
+        features.accept(new GeoFeature(index, props, geom));
     }
 
     private Geometry polygonalParts(Geometry g) {

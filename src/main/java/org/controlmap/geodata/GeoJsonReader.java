@@ -170,7 +170,7 @@ public final class GeoJsonReader {
      * @param name how messages name the input, e.g. a file name
      */
     public List<GeoFeature> read(InputStream in, String name) {
-        return new Parse(name).run(in);
+        return new Parse(name, null).run(in);
     }
 
     /**
@@ -189,7 +189,19 @@ public final class GeoJsonReader {
 
     /** Reads GeoJSON (plain or gzip) like {@link #read(InputStream, String)}, keeping the top level's members. */
     public Document readDocument(InputStream in, String name) {
-        Parse parse = new Parse(name);
+        return document(new Parse(name, null), in);
+    }
+
+    /**
+     * Reads GeoJSON (plain or gzip) like {@link #readDocument(InputStream, String)}, handing each feature to
+     * {@code sink} as soon as it is read instead of keeping it: memory then holds one feature at a time, not
+     * the file. The checks and messages are the same; the document returned has no features.
+     */
+    public Document readDocument(InputStream in, String name, Consumer<GeoFeature> sink) {
+        return document(new Parse(name, sink), in);
+    }
+
+    private static Document document(Parse parse, InputStream in) {
         List<GeoFeature> features = parse.run(in);
         Obj top = parse.top;
         return new Document(features, Collections.unmodifiableMap(top.members),
@@ -226,10 +238,11 @@ public final class GeoJsonReader {
         private boolean coordinatesSeen;
         private LonLatTransform transform; // from a crs member naming a projected system; null for lon/lat
 
-        Parse(String name) {
+        /** @param sink receives the features as they are read, or null to keep them in {@link #features} */
+        Parse(String name, Consumer<GeoFeature> sink) {
             this.name = name;
             this.diag = new GeoJsonDiagnostics(name, warnings);
-            this.geometry = new GeoJsonGeometry(diag, features);
+            this.geometry = new GeoJsonGeometry(diag, sink == null ? features::add : sink);
         }
 
         List<GeoFeature> run(InputStream raw) {

@@ -48,6 +48,14 @@ final class GeoPackageReader {
     }
 
     GeoJsonReader.Document read(Path file, String layer) {
+        return read(file, layer, null, ReadProgress.NONE);
+    }
+
+    /**
+     * Reads {@code layer} of {@code file}, handing features to {@code sink} (null: keep them in the document
+     * returned) and telling {@code progress} how many it has read (no byte counts: SQLite reads by page).
+     */
+    GeoJsonReader.Document read(Path file, String layer, Consumer<GeoFeature> sink, ReadProgress progress) {
         String name = file.toString();
         GeoPackage gp;
         try {
@@ -66,7 +74,8 @@ final class GeoPackageReader {
             LonLatTransform transform = transform(name, table, dao.getSrs());
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("name", table);
-            FeatureCollector out = new FeatureCollector(name, warnings);
+            ProgressCounter counter = new ProgressCounter(progress, -1);
+            FeatureCollector out = new FeatureCollector(name, warnings, sink == null ? null : counter.count(sink));
             WKBReader wkb = new WKBReader(GF);
             int index = 0;
             FeatureResultSet rs = dao.queryForAll();
@@ -106,6 +115,7 @@ final class GeoPackageReader {
             } finally {
                 rs.close();
             }
+            counter.finish();
             return new GeoJsonReader.Document(out.finish(), members, Map.of());
         } catch (InputException e) {
             throw e;

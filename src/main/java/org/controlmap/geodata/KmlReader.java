@@ -48,7 +48,7 @@ import org.locationtech.jts.geom.LinearRing;
  *
  * <p>The XML parser is StAX with DTDs and external entities off (no XXE, no billion laughs): a
  * {@code <!DOCTYPE>} or an entity other than the five predefined ones is an error. The document is capped
- * at {@link GeoJsonReader#DEFAULT_MAX_BYTES} (also uncompressed, inside a KMZ).
+ * at the input limit ({@link InputLimit}, {@code --max-input-mb}; also uncompressed, inside a KMZ).
  */
 final class KmlReader {
 
@@ -62,6 +62,15 @@ final class KmlReader {
 
     /** Reads a KMZ: its first {@code .kml} entry (by zip order, as Google Earth does). */
     GeoJsonReader.Document readKmz(Path file) {
+        return readKmz(file, InputLimit.DEFAULT_BYTES, null, ReadProgress.NONE);
+    }
+
+    /**
+     * Reads a KMZ like {@link #readKmz(Path)}, refusing a {@code .kml} entry of more than {@code maxBytes}
+     * uncompressed ({@link InputLimit}), handing features to {@code sink} (null: keep them) and telling
+     * {@code progress} how far it got in the entry.
+     */
+    GeoJsonReader.Document readKmz(Path file, long maxBytes, Consumer<GeoFeature> sink, ReadProgress progress) {
         String name = file.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry kml = null;
@@ -77,12 +86,15 @@ final class KmlReader {
                 throw new InputException(name + ": a zip archive without a .kml document (it holds "
                         + (names.isEmpty() ? "nothing" : summary(names)) + "); controlmap reads " + FeatureFiles.SUPPORTED);
             }
-            try (InputStream in = new CappedInputStream(zip.getInputStream(kml), GeoJsonReader.DEFAULT_MAX_BYTES)) {
-                return read(in, name + "!/" + kml.getName());
+            ProgressCounter counter = new ProgressCounter(progress, kml.getSize());
+            GeoJsonReader.Document doc;
+            try (InputStream in = new CappedInputStream(counter.count(zip.getInputStream(kml)), maxBytes)) {
+                doc = read(in, name + "!/" + kml.getName(), sink == null ? null : counter.count(sink));
             }
+            counter.finish();
+            return doc;
         } catch (CappedInputStream.CapExceeded e) {
-            throw new InputException(name + ": its KML is larger than " + GeoJsonReader.DEFAULT_MAX_BYTES
-                    + " bytes uncompressed", e);
+            throw InputLimit.tooLarge(name, "its KML is larger than " + maxBytes + " bytes uncompressed", maxBytes);
         } catch (ZipException e) {
             throw new InputException(name + ": not a readable zip archive, truncated or corrupt ("
                     + oneLine(e.getMessage()) + ")", e);
@@ -103,16 +115,31 @@ final class KmlReader {
      * @param name how messages name the input ({@code file.kml}, {@code file.kmz!/doc.kml})
      */
     GeoJsonReader.Document read(InputStream in, String name) {
+        return read(in, name, null);
+    }
+
+    /**
+     * Reads KML from a stream, which is left open, handing each feature to {@code sink} as it is read.
+     *
+     * @param sink receives the features, or null to keep them in the document returned (which has none
+     *             otherwise)
+     */
+    GeoJsonReader.Document read(InputStream in, String name, Consumer<GeoFeature> sink) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        Parse parse = new Parse(name);
+        Parse parse = new Parse(name, sink);
         XMLStreamReader r = null;
         try {
             r = f.createXMLStreamReader(in);
             parse.run(r);
         } catch (XMLStreamException e) {
+            CappedInputStream.CapExceeded cap = capExceeded(e);
+            if (cap != null) { // StAX wraps the stream's refusal: say it as the input limit, not as bad XML
+                throw InputLimit.tooLarge(name, "larger than " + cap.maxBytes + " bytes of (uncompressed) KML",
+                        cap.maxBytes);
+            }
             Location l = e.getLocation() != null ? e.getLocation() : r == null ? null : r.getLocation();
             throw InputException.at(name, l == null ? 0 : l.getLineNumber(), l == null ? 0 : l.getColumnNumber(),
                     "not well-formed XML: " + xmlMessage(e));
@@ -130,6 +157,18 @@ final class KmlReader {
             members.put("name", parse.documentName);
         }
         return new GeoJsonReader.Document(parse.out.finish(), members, Map.of());
+    }
+
+    /** The cap refusal inside a StAX exception, or null. */
+    private static CappedInputStream.CapExceeded capExceeded(XMLStreamException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 8; depth++) { // bounded: a cause chain may loop
+            if (t instanceof CappedInputStream.CapExceeded cap) {
+                return cap;
+            }
+            t = t.getCause() != null ? t.getCause() : t instanceof XMLStreamException x ? x.getNestedException() : null;
+        }
+        return null;
     }
 
     /** The parser's own words, without its "ParseError at [row,col]:[5,1] Message:" prefix. */
@@ -152,9 +191,9 @@ final class KmlReader {
         private final Deque<String> folders = new ArrayDeque<>();
         private int placemarks;
 
-        Parse(String name) {
+        Parse(String name, Consumer<GeoFeature> sink) {
             this.name = name;
-            this.out = new FeatureCollector(name, warnings);
+            this.out = new FeatureCollector(name, warnings, sink);
         }
 
         void run(XMLStreamReader reader) throws XMLStreamException {

@@ -8,6 +8,7 @@ import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.GeoJsonReader;
+import org.controlmap.geodata.ReadProgress;
 import org.controlmap.region.RegionCatalogue;
 
 /**
@@ -50,8 +51,19 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
      */
     public static ControlFile read(Path path, Controller side, LocalDate date, String source,
             FeatureSelection selection, Consumer<String> warnings) {
-        GeoJsonReader.Document doc = ControlPolygons.readDocument(path, selection, warnings);
-        ControlPolygons polygons = ControlPolygons.of(doc.features(), side, path.toString(), warnings);
+        return read(path, side, date, source, selection, ReadProgress.NONE, warnings);
+    }
+
+    /**
+     * Reads {@code path} like {@link #read(Path, Controller, LocalDate, String, FeatureSelection, Consumer)},
+     * telling {@code progress} how far the reading has come. The features are merged into held ground as they
+     * are read ({@link StreamedPolygons}), never all held at once.
+     */
+    public static ControlFile read(Path path, Controller side, LocalDate date, String source,
+            FeatureSelection selection, ReadProgress progress, Consumer<String> warnings) {
+        StreamedPolygons.Read read = StreamedPolygons.read(path, side, selection, progress, warnings);
+        GeoJsonReader.Document doc = read.document();
+        ControlPolygons polygons = read.polygons();
         String name = path.getFileName().toString();
         // DeepStateMap's exports also carry their name inside, as the layer name GDAL writes.
         boolean deepstate = name.toLowerCase(Locale.ROOT).startsWith("deepstatemap_data_")

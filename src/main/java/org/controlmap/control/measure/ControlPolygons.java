@@ -134,7 +134,7 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
         return new ControlPolygons(merged, name);
     }
 
-    private static void warnOverlap(Map<Controller, Geometry> merged, String name, Consumer<String> warnings) {
+    static void warnOverlap(Map<Controller, Geometry> merged, String name, Consumer<String> warnings) {
         Geometry ru = merged.get(Controller.RU);
         Geometry ua = merged.get(Controller.UA);
         if (ru == null || ua == null || !ru.getEnvelopeInternal().intersects(ua.getEnvelopeInternal())) {
@@ -186,7 +186,7 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
      * form a coverage is checked first ({@link CoverageValidator}); otherwise, or for a few features, the
      * full union, which gives the same ground.
      */
-    private static Geometry union(List<Geometry> gs, String name) {
+    static Geometry union(List<Geometry> gs, String name) {
         try {
             if (gs.size() >= COVERAGE_MIN_FEATURES) {
                 Geometry[] coverage = gs.toArray(Geometry[]::new);

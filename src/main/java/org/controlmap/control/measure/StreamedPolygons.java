@@ -1,0 +1,203 @@
+package org.controlmap.control.measure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.controlmap.InputException;
+import org.controlmap.control.Controller;
+import org.controlmap.geodata.FeatureFiles;
+import org.controlmap.geodata.FeatureSelection;
+import org.controlmap.geodata.GeoFeature;
+import org.controlmap.geodata.GeoJsonReader;
+import org.controlmap.geodata.ReadProgress;
+import org.controlmap.geodata.SelectionFilter;
+import org.locationtech.jts.coverage.CoverageUnion;
+import org.locationtech.jts.coverage.CoverageValidator;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Held ground per side built while a control file is read ({@link FeatureFiles#stream}), so that a file of
+ * a million features never exists as a million JTS geometries at once: each side's features are merged in
+ * batches of at most {@value #BATCH_FEATURES} features or {@value #BATCH_VERTICES} vertices (the same union
+ * as {@link ControlPolygons#of}: a coverage union for an edge-matched batch, else the full overlay union),
+ * and the batches' results, at most {@value #MAX_PARTS} at a time, into one. Peak memory is then about the
+ * result plus one batch, not the input.
+ *
+ * <p>A side whose features fit in one batch (every real front-line export: DeepStateMap's has a few hundred
+ * features and vertices in the tens of thousands) is merged exactly as {@link ControlPolygons#of} merges
+ * it, so its km² do not change by a bit. Larger inputs give the same ground by another order of unions:
+ * the same km² up to rounding.
+ *
+ * <p>What the rest of a command needs besides the held ground is kept: the features that name a date
+ * ({@link SnapshotDates#PROPERTY_NAMES}; properties only, no geometry) for {@link SnapshotDates#fromProperties},
+ * and the order of errors: a feature's error (a controller that is neither side, a merge that fails) waits
+ * until the file is read and the {@code --where} selection is checked, as when the features were read first.
+ */
+final class StreamedPolygons implements Consumer<GeoFeature> {
+
+    /** Most features merged in one batch. */
+    static final int BATCH_FEATURES = 8192;
+    /** Most vertices in one batch (about 40 MB of JTS coordinates). */
+    static final long BATCH_VERTICES = 1_000_000;
+    /** Most batch results kept per side before they are merged into one. */
+    static final int MAX_PARTS = 32;
+
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /**
+     * A control file read this way.
+     *
+     * @param polygons held ground per side
+     * @param document the file's members and properties; its features are those of the selected ones that
+     *                 name a date, with empty geometry
+     */
+    record Read(ControlPolygons polygons, GeoJsonReader.Document document) {
+    }
+
+    private final Controller defaultController;
+    private final String name;
+    private final Map<Controller, Side> sides = new EnumMap<>(Controller.class);
+    private final List<GeoFeature> dated = new ArrayList<>();
+    private boolean polygons;
+    private int nonPolygonal = -1;
+    private String nonPolygonalType;
+    private InputException deferred;
+
+    /** One side's features so far: the batch being filled, and the merged results of the batches before. */
+    private static final class Side {
+        List<Geometry> batch = new ArrayList<>();
+        long vertices;
+        final List<Geometry> parts = new ArrayList<>();
+    }
+
+    StreamedPolygons(Controller defaultController, String name) {
+        this.defaultController = defaultController;
+        this.name = name;
+    }
+
+    /**
+     * Reads {@code file} (any format {@link FeatureFiles} reads), keeping the features {@code selection} picks
+     * and merging them per side as they come; the checks and messages of
+     * {@link ControlPolygons#readDocument(Path, FeatureSelection, Consumer)} then {@link ControlPolygons#of}.
+     *
+     * @param side     the side holding features without a {@code controller} property
+     * @param progress told how far the reading has come
+     */
+    static Read read(Path file, Controller side, FeatureSelection selection, ReadProgress progress,
+            Consumer<String> warnings) {
+        String name = file.toString();
+        StreamedPolygons held = new StreamedPolygons(side, name);
+        SelectionFilter filter = new SelectionFilter(selection, name, held);
+        GeoJsonReader.Document doc = FeatureFiles.stream(file, selection.layer(), selection.maxBytes(), warnings,
+                filter, progress);
+        filter.finish();
+        if (!held.polygons) {
+            throw new InputException(name + ": no Polygon or MultiPolygon features" + (filter.selects()
+                    ? " among those --where selects" : "") + ": control files mark held territory with polygons"
+                    + " (points and lines are skipped)");
+        }
+        ControlPolygons polygons = held.finish(warnings);
+        return new Read(polygons, new GeoJsonReader.Document(List.copyOf(held.dated), doc.members(),
+                doc.properties()));
+    }
+
+    @Override
+    public void accept(GeoFeature f) {
+        if (deferred != null) {
+            return;
+        }
+        for (String key : SnapshotDates.PROPERTY_NAMES) {
+            if (f.properties().get(key) != null) {
+                dated.add(new GeoFeature(f.index(), f.properties(), GF.createMultiPolygon()));
+                break;
+            }
+        }
+        Geometry g = f.geometry();
+        if (g == null || g.isEmpty()) {
+            return;
+        }
+        if (!(g instanceof Polygonal)) {
+            if (nonPolygonal < 0) {
+                nonPolygonal = f.index();
+                nonPolygonalType = g.getGeometryType();
+            }
+            return;
+        }
+        polygons = true;
+        try {
+            Side s = sides.computeIfAbsent(ControlPolygons.controllerOf(f, defaultController, name), k -> new Side());
+            s.batch.add(g);
+            s.vertices += g.getNumPoints();
+            if (s.batch.size() >= BATCH_FEATURES || s.vertices >= BATCH_VERTICES) {
+                flush(s);
+            }
+        } catch (InputException e) {
+            deferred = e;
+            sides.clear(); // nothing more is needed from them: the file is refused
+        }
+    }
+
+    /** Merges the batch into one part, and the parts into one when there are {@value #MAX_PARTS}. */
+    private void flush(Side s) {
+        s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name));
+        s.batch = new ArrayList<>();
+        s.vertices = 0;
+        if (s.parts.size() >= MAX_PARTS) {
+            Geometry one = unionParts(s.parts);
+            s.parts.clear();
+            s.parts.add(one);
+        }
+    }
+
+    /**
+     * The union of batch results: batches of an edge-matched grid are edge-matched among themselves, so a
+     * coverage union is tried first whatever their number; else the full union.
+     */
+    private Geometry unionParts(List<Geometry> parts) {
+        try {
+            Geometry[] coverage = parts.toArray(Geometry[]::new);
+            if (CoverageValidator.isValid(coverage)) {
+                return CoverageUnion.union(coverage);
+            }
+            return OverlayNGRobust.union(parts);
+        } catch (RuntimeException e) {
+            throw new InputException(name + ": cannot merge the polygons of its features (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    /** Held ground per side, once every feature went past; warns about RU/UA overlap as ControlPolygons does. */
+    ControlPolygons finish(Consumer<String> warnings) {
+        if (deferred != null) {
+            throw deferred;
+        }
+        if (sides.isEmpty() && nonPolygonal >= 0) {
+            throw new InputException(name + ": feature " + nonPolygonal + ": " + nonPolygonalType
+                    + " geometry, and no feature has a Polygon or MultiPolygon: control files mark held territory"
+                    + " with polygons");
+        }
+        Map<Controller, Geometry> merged = new EnumMap<>(Controller.class);
+        sides.forEach((c, s) -> {
+            Geometry u;
+            if (s.parts.isEmpty()) { // one batch: exactly ControlPolygons.of's union
+                u = s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name);
+            } else {
+                if (!s.batch.isEmpty()) {
+                    s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name));
+                }
+                u = s.parts.size() == 1 ? s.parts.get(0) : unionParts(s.parts);
+            }
+            if (!u.isEmpty()) {
+                merged.put(c, u);
+            }
+        });
+        ControlPolygons.warnOverlap(merged, name, warnings);
+        return new ControlPolygons(merged, name);
+    }
+}

@@ -52,7 +52,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * the held territory covers entirely is taken whole (its area is known); only
  * the rest are intersected, and OverlayNG clips both inputs to the common
  * bounding box first. Measuring is thread-safe: {@code series} measures
- * several snapshots at once with one overlay.
+ * several snapshots at once with one overlay. Held territory of
+ * {@link HeldPieces#LARGE_VERTICES} vertices or more (a 200 MB snapshot) is
+ * cut per region to the box of the region and its mismatch zone before the
+ * per-region steps ({@link HeldPieces}), and its front is probed through a
+ * {@link StripLocator}: no index over the whole shape is held.
  */
 public final class ControlOverlay {
     private static final GeometryFactory GF = new GeometryFactory();

@@ -314,11 +314,13 @@ public final class CoastGaps {
                     continue;
                 }
                 Point mid = GF.createPoint(new Coordinate((cs[k].x + cs[k + 1].x) / 2, (cs[k].y + cs[k + 1].y) / 2));
-                if (b.boundaryKm.distance(mid) < 1e-4) {
+                // isWithinDistance stops at the first facet near enough (distance() finds the nearest one);
+                // nextDown keeps the test strict, as "< 1e-4" was.
+                if (b.boundaryKm.isWithinDistance(mid, Math.nextDown(1e-4))) {
                     continue; // on the region's own boundary: coast, border or a neighbour's edge
                 }
                 // The band's inner edge is the outline buffered by BAND_KM, its arcs drawn as chords.
-                if (b.outlineKm.distance(mid) > 0.9 * BAND_KM) {
+                if (!b.outlineKm.isWithinDistance(mid, 0.9 * BAND_KM)) {
                     inner += len;
                 } else {
                     touch += len;

@@ -52,7 +52,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * the held territory covers entirely is taken whole (its area is known); only
  * the rest are intersected, and OverlayNG clips both inputs to the common
  * bounding box first. Measuring is thread-safe: {@code series} measures
- * several snapshots at once with one overlay.
+ * several snapshots at once with one overlay. Held territory of
+ * {@link HeldPieces#LARGE_VERTICES} vertices or more (a 200 MB snapshot) is
+ * cut per region to the box of the region and its mismatch zone before the
+ * per-region steps ({@link HeldPieces}), and its front is probed through a
+ * {@link StripLocator}: no index over the whole shape is held.
  */
 public final class ControlOverlay {
     private static final GeometryFactory GF = new GeometryFactory();
@@ -68,6 +72,11 @@ public final class ControlOverlay {
     private final Map<Double, Nearest> nearest = new HashMap<>();
     private volatile CoastGaps gaps;
     private volatile CellMeter clipCells;
+    /**
+     * Fewest vertices of held territory measured in pieces ({@link HeldPieces}); tests lower it to compare
+     * both paths on one shape.
+     */
+    int largeVertices = HeldPieces.LARGE_VERTICES;
 
     private record Slot(Region region, Envelope envelope, PreparedGeometry prepared) {
     }
@@ -209,6 +218,13 @@ public final class ControlOverlay {
         }
         PreparedGeometry gapsPrepared = gapParts.isEmpty() ? null
                 : PreparedGeometryFactory.prepare(GF.createMultiPolygon(gapParts.toArray(Polygon[]::new)));
+        if (held.getNumPoints() >= largeVertices) {
+            // A probe per edge, millions of them: the strip locator answers as the prepared shape would,
+            // without its 100 bytes of index a segment.
+            StripLocator locator = new StripLocator(held);
+            return FrontLine.lines(held, FrontLine.freeGround(homePrepared,
+                    p -> locator.containsInterior(p.getCoordinate()), gapsPrepared));
+        }
         return FrontLine.lines(held, FrontLine.freeGround(homePrepared, heldPrepared, gapsPrepared));
     }
 
@@ -262,14 +278,25 @@ public final class ControlOverlay {
             Geometry[] fills) {
         Nearest n = nearest(o.limitKm());
         CoastGaps g = gaps();
+        boolean large = held.getNumPoints() >= largeVertices;
         for (int k = 0; k < home.size(); k++) {
             Slot s = slots.get(homeIndex[k]);
-            Geometry inside = clip(s, heldPrepared, name);
+            Slot z = n.zoneSlots.get(k);
+            Geometry h = held;
+            PreparedGeometry hp = heldPrepared;
+            if (large) {
+                // Region, zone and coast band all lie in this box: the held ground cut to it is all they see.
+                Envelope box = new Envelope(s.envelope);
+                box.expandToInclude(z.envelope);
+                h = HeldPieces.cut(held, box);
+                hp = PreparedGeometryFactory.prepare(h);
+            }
+            Geometry inside = clip(s, hp, name);
             double insideKm2 = km2(s, inside);
             checkWithin(s.region, insideKm2);
-            Geometry moved = clip(n.zoneSlots.get(k), heldPrepared, name);
+            Geometry moved = clip(z, hp, name);
             double movedKm2 = GeodesicArea.km2(moved);
-            Geometry filled = inside.isEmpty() ? GF.createMultiPolygon() : fill(g, k, held, heldPrepared, name);
+            Geometry filled = inside.isEmpty() ? GF.createMultiPolygon() : fill(g, k, h, hp, name);
             fills[k] = filled;
             double filledKm2 = GeodesicArea.km2(filled);
             if (insideKm2 + movedKm2 > 0) {

@@ -120,8 +120,18 @@ public final class FrontLine {
 
     /** Free ground for {@link #lines}: in one of {@code home}, not in {@code held}, not in {@code gaps}. */
     static FreeGround freeGround(List<PreparedGeometry> home, PreparedGeometry held, PreparedGeometry gaps) {
+        return freeGround(home, p -> held.contains(p), gaps);
+    }
+
+    /**
+     * As {@link #freeGround(List, PreparedGeometry, PreparedGeometry)}, asking {@code heldContains} (true for a
+     * point in the held territory's interior) instead of a prepared held territory: a
+     * {@link StripLocator} answers the same in a fraction of the memory for millions of vertices.
+     */
+    static FreeGround freeGround(List<PreparedGeometry> home, java.util.function.Predicate<Point> heldContains,
+            PreparedGeometry gaps) {
         return p -> {
-            if (held.contains(p) || gaps != null && gaps.contains(p)) {
+            if (heldContains.test(p) || gaps != null && gaps.contains(p)) {
                 return false;
             }
             for (PreparedGeometry h : home) {

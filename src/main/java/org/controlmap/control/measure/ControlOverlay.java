@@ -300,8 +300,9 @@ public final class ControlOverlay {
             fills[k] = filled;
             double filledKm2 = GeodesicArea.km2(filled);
             if (insideKm2 + movedKm2 > 0) {
-                Geometry drawn = filled.isEmpty() ? inside : union(inside, filled, name, s.region);
-                parts.add(new Measurement.RegionPart(s.region, c, insideKm2, movedKm2, filledKm2, drawn));
+                Region r = s.region;
+                parts.add(new Measurement.RegionPart(r, c, insideKm2, movedKm2, filledKm2,
+                        () -> filled.isEmpty() ? inside : union(inside, filled, name, r)));
             }
         }
         outsideShapes.put(c, beyond(held, n.zones, name));

@@ -2,6 +2,8 @@ package org.controlmap.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.ScenarioReader;
@@ -32,6 +34,17 @@ final class MapFixture {
 
     static MapScene scene(MapMode mode, String lang, int width) {
         return scene(mode, lang, width, null);
+    }
+
+    private static final Map<String, MapScene> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * The bundled scenario's whole map, laid out once per JVM for every test that only reads it
+     * (a layout is most of a second; several classes read the same few maps). Not for tests of
+     * determinism, which compare two independent layouts: they call {@link #scene}.
+     */
+    static MapScene shared(MapMode mode, String lang, int width) {
+        return SHARED.computeIfAbsent(mode + "/" + lang + "/" + width, k -> scene(mode, lang, width));
     }
 
     /** The bundled scenario's map framed on {@code focus} (null: the whole map). */

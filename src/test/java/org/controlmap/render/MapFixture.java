@@ -19,6 +19,9 @@ final class MapFixture {
     static final List<CountryOutline> COUNTRIES = CountryOutline.bundled();
     static final Allocation ALLOCATION = ScenarioAllocation.allocate(ScenarioReader.bundled(CATALOGUE), CATALOGUE,
             AreaBasis.OFFICIAL);
+    /** The bundled scenario's schematic pieces, laid out on this thread. */
+    static final List<SchematicPiece> SCHEMATIC_PIECES = List.copyOf(new SchematicLayout(COUNTRIES,
+            SchematicLayout.bundledRivers(), Runnable::run).pieces(ALLOCATION));
     static final List<ControlledArea> PIECES = pieces();
 
     private MapFixture() {
@@ -26,7 +29,7 @@ final class MapFixture {
 
     private static List<ControlledArea> pieces() {
         List<ControlledArea> out = new ArrayList<>();
-        for (SchematicPiece p : new SchematicLayout(COUNTRIES, SchematicLayout.bundledRivers(), Runnable::run).pieces(ALLOCATION)) {
+        for (SchematicPiece p : SCHEMATIC_PIECES) {
             out.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
         }
         return out;

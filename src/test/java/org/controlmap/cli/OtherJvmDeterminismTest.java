@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with those of a second JVM started with another locale (Turkish: dotless i,
  * comma decimal mark), another time zone and Windows line separators, which
  * catch platform defaults leaking into number formatting, case mapping, dates
- * and line ends.
+ * and line ends. The second JVM runs all the commands ({@link CommandsInOneJvm}).
  */
 class OtherJvmDeterminismTest {
     @TempDir
@@ -41,16 +41,21 @@ class OtherJvmDeterminismTest {
             CliRun r = CliRun.run(args(c, here));
             assertThat(r.code()).as(String.join(" ", c) + ": " + r.err()).isZero();
         }
+        // One second JVM runs every command (CommandsInOneJvm; the last through Main.main):
+        // a JVM per command cost a JVM start each, and the platform defaults under test
+        // are the JVM's, the same for every command it runs.
+        List<String[]> thereCommands = new ArrayList<>();
         for (String[] c : commands) {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati",
-                    "-Dline.separator=\r\n", "-Dfile.encoding=ISO-8859-1", "-Djava.awt.headless=true", "-cp",
-                    System.getProperty("java.class.path"), "org.controlmap.cli.Main"));
-            cmd.addAll(List.of(args(c, there)));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String printed = new String(p.getInputStream().readAllBytes());
-            assertThat(p.waitFor()).as(String.join(" ", c) + ": " + printed).isZero();
+            thereCommands.add(args(c, there));
         }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati",
+                "-Dline.separator=\r\n", "-Dfile.encoding=ISO-8859-1", "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path"), CommandsInOneJvm.class.getName()));
+        cmd.addAll(CommandsInOneJvm.join(thereCommands));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("the commands in the other JVM: " + printed).isZero();
         for (String[] c : commands) {
             String name = Path.of(c[c.length - 1]).getFileName().toString();
             assertThat(Files.readAllBytes(there.resolve(name))).as(name)

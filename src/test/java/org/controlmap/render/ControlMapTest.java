@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.controlmap.control.schematic.SchematicLayout;
 import org.controlmap.control.schematic.SchematicPiece;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,8 @@ class ControlMapTest {
     void exportsTheSchematicPiecesWithTheirProperties() {
         ControlMap.Drawing d = ControlMap.start(MapFixture.CATALOGUE.regions(), MapFixture.COUNTRIES,
                 new MapOptions(MapMode.CHOROPLETH, "en", null, 900)).scenario(MapFixture.ALLOCATION, true);
-        List<SchematicPiece> pieces = SchematicLayout.bundled().pieces(MapFixture.ALLOCATION);
+        // MapFixture's layout: another layout than the drawing's own, made once for all render tests.
+        List<SchematicPiece> pieces = MapFixture.SCHEMATIC_PIECES;
         assertThat(d.features()).hasSize(pieces.size());
         GeoJsonWriter.Feature f = d.features().get(0);
         assertThat(f.properties().keySet()).containsExactly("iso_3166_2", "name", "controller", "target_km2",

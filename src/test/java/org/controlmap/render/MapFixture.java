@@ -2,6 +2,8 @@ package org.controlmap.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.ScenarioAllocation;
 import org.controlmap.control.ScenarioReader;
@@ -17,6 +19,9 @@ final class MapFixture {
     static final List<CountryOutline> COUNTRIES = CountryOutline.bundled();
     static final Allocation ALLOCATION = ScenarioAllocation.allocate(ScenarioReader.bundled(CATALOGUE), CATALOGUE,
             AreaBasis.OFFICIAL);
+    /** The bundled scenario's schematic pieces, laid out on this thread. */
+    static final List<SchematicPiece> SCHEMATIC_PIECES = List.copyOf(new SchematicLayout(COUNTRIES,
+            SchematicLayout.bundledRivers(), Runnable::run).pieces(ALLOCATION));
     static final List<ControlledArea> PIECES = pieces();
 
     private MapFixture() {
@@ -24,7 +29,7 @@ final class MapFixture {
 
     private static List<ControlledArea> pieces() {
         List<ControlledArea> out = new ArrayList<>();
-        for (SchematicPiece p : new SchematicLayout(COUNTRIES, SchematicLayout.bundledRivers(), Runnable::run).pieces(ALLOCATION)) {
+        for (SchematicPiece p : SCHEMATIC_PIECES) {
             out.add(new ControlledArea(p.region(), p.controller(), p.geometry()));
         }
         return out;
@@ -32,6 +37,17 @@ final class MapFixture {
 
     static MapScene scene(MapMode mode, String lang, int width) {
         return scene(mode, lang, width, null);
+    }
+
+    private static final Map<String, MapScene> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * The bundled scenario's whole map, laid out once per JVM for every test that only reads it
+     * (a layout is most of a second; several classes read the same few maps). Not for tests of
+     * determinism, which compare two independent layouts: they call {@link #scene}.
+     */
+    static MapScene shared(MapMode mode, String lang, int width) {
+        return SHARED.computeIfAbsent(mode + "/" + lang + "/" + width, k -> scene(mode, lang, width));
     }
 
     /** The bundled scenario's map framed on {@code focus} (null: the whole map). */

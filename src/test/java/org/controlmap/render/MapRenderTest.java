@@ -47,7 +47,7 @@ class MapRenderTest {
     @BeforeAll
     static void render() {
         System.setProperty("java.awt.headless", "true");
-        scene = MapFixture.scene(MapMode.SCHEMATIC, "en", 1600);
+        scene = MapFixture.shared(MapMode.SCHEMATIC, "en", 1600);
         svg = SvgMap.toSvg(scene);
     }
 
@@ -218,7 +218,7 @@ class MapRenderTest {
 
     @Test
     void ukrainianLabelsAndLegend() throws IOException {
-        MapScene uk = MapFixture.scene(MapMode.SCHEMATIC, "uk", 1200);
+        MapScene uk = MapFixture.shared(MapMode.SCHEMATIC, "uk", 1200);
         String s = SvgMap.toSvg(uk);
         assertThat(s).contains(">Запорізька</text>").contains("Під контролем Росії")
                 .contains("Територія під контролем Росії, листопад 2024");
@@ -230,7 +230,7 @@ class MapRenderTest {
 
     @Test
     void choroplethShadesRegionsByClassAndDrawsNoPieces() throws Exception {
-        MapScene ch = MapFixture.scene(MapMode.CHOROPLETH, "en", 1600);
+        MapScene ch = MapFixture.shared(MapMode.CHOROPLETH, "en", 1600);
         Document doc = parse(SvgMap.toSvg(ch));
         assertThat(paths(doc, "controlled")).isEmpty();
         for (Element e : paths(doc, "region")) {
@@ -305,7 +305,7 @@ class MapRenderTest {
 
     @Test
     void inUkrainianTernopilAndChernivtsiAreLabelledInsideTheirRegions() {
-        MapScene uk = MapFixture.scene(MapMode.SCHEMATIC, "uk", 1600);
+        MapScene uk = MapFixture.shared(MapMode.SCHEMATIC, "uk", 1600);
         for (String iso : List.of("UA-61", "UA-77")) {
             Group label = SceneItems.groups(uk.items(), "label").stream()
                     .filter(g -> iso.equals(g.attributes().get("data-iso"))).findFirst().orElseThrow();

@@ -119,7 +119,7 @@ class SvgPathTest {
 
     @Test
     void everyPathOfTheBundledMapReadsBackExactly() {
-        MapScene scene = MapFixture.scene(MapMode.SCHEMATIC, "en", 1600);
+        MapScene scene = MapFixture.shared(MapMode.SCHEMATIC, "en", 1600);
         int checked = 0;
         for (MapScene.Item it : all(scene.items())) {
             if (it instanceof MapScene.Figure f) {

@@ -38,7 +38,7 @@ class TextThatFitsTest {
                 List.of(LONG_NOTE, "Second note."));
         MapScene scene = MapLayout.build(MapFixture.CATALOGUE.regions(), MapFixture.COUNTRIES, MapFixture.ALLOCATION,
                 MapFixture.PIECES, options);
-        MapScene plain = MapFixture.scene(MapMode.SCHEMATIC, lang, px);
+        MapScene plain = MapFixture.shared(MapMode.SCHEMATIC, lang, px);
         List<Text> texts = SceneItems.texts(SceneItems.groups(scene.items(), "text").get(0));
         for (Text t : texts) {
             assertThat(t.x()).as(t.text()).isGreaterThanOrEqualTo(0);

@@ -91,7 +91,7 @@ class TownsAndRiversTest {
     @CsvSource({"SCHEMATIC, en, 1600", "SCHEMATIC, uk, 1600", "CHOROPLETH, en, 1600", "CHOROPLETH, uk, 1600",
         "SCHEMATIC, en, 700", "CHOROPLETH, uk, 700"})
     void noTwoLabelsOverlapAndEveryTownNameIsBesideItsDotInsideTheFrame(MapMode mode, String lang, int width) {
-        assertNoOverlaps(MapFixture.scene(mode, lang, width), width, width >= 1600 ? 30 : 5);
+        assertNoOverlaps(MapFixture.shared(mode, lang, width), width, width >= 1600 ? 30 : 5);
     }
 
     /** Framed maps: by regions (one, a group, two apart) and by a box, in both languages. */
@@ -164,7 +164,7 @@ class TownsAndRiversTest {
     @ParameterizedTest
     @CsvSource({"SCHEMATIC, en, Dnipro", "CHOROPLETH, uk, Дніпро"})
     void riversAreDrawnUnderTheHeldGroundInEveryMode(MapMode mode, String lang, String dnipro) {
-        MapScene scene = MapFixture.scene(mode, lang, 1600);
+        MapScene scene = MapFixture.shared(mode, lang, 1600);
         List<String> order = new ArrayList<>();
         for (Item it : scene.items()) {
             if (it instanceof Group g) {
@@ -187,7 +187,7 @@ class TownsAndRiversTest {
     @ParameterizedTest
     @CsvSource({"en, 1600", "uk, 1600", "uk, 700"})
     void footerCreditsGeoNamesWithinTheFrame(String lang, int width) {
-        MapScene scene = MapFixture.scene(MapMode.SCHEMATIC, lang, width);
+        MapScene scene = MapFixture.shared(MapMode.SCHEMATIC, lang, width);
         Text credit = SceneItems.texts(SceneItems.groups(scene.items(), "text").get(0)).stream()
                 .filter(t -> "attribution".equals(t.cssClass())).findFirst().orElseThrow();
         assertThat(credit.text()).contains(lang.equals("uk") ? "GeoNames (CC BY 4.0)" : Place.ATTRIBUTION);

@@ -10,9 +10,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * Runs the common commands once on the bundled data, output discarded. The
- * launcher runs it when it writes the class-data-sharing archive, so the
- * archive holds the classes those commands load. Hidden from help.
+ * Runs the common commands once on the bundled data, output discarded: tables,
+ * a check, the default map, a map, a table, a series and a diff of two made-up
+ * control polygons. The launcher runs it when it writes the class-data-sharing
+ * archive (or, on JDK 25+, the AOT cache), so the archive holds the classes
+ * those commands load. Hidden from help.
  */
 @Command(name = "warm-up", hidden = true)
 final class WarmUpCommand implements Callable<Integer> {
@@ -32,8 +34,18 @@ final class WarmUpCommand implements Callable<Integer> {
         Files.writeString(control, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                 + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,46.4],"
                 + "[38.2,46.4],[38.2,47.9],[36.5,47.9],[36.5,46.4]]]}}]}");
+        // A second day, the box moved west, so that diff has ground gained and lost.
+        Path later = dir.resolve("warm-up_20240201.geojson");
+        Files.writeString(later, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.1,46.4],"
+                + "[37.9,46.4],[37.9,47.9],[36.1,47.9],[36.1,46.4]]]}}]}");
         runs.add(new String[] {"areas", "--control", control.toString()});
-        runs.add(new String[] {"series", control.toString(), "-o", dir.resolve("series.csv").toString()});
+        runs.add(new String[] {"render", "--control", control.toString(), "-o",
+            dir.resolve("control.svg").toString()});
+        runs.add(new String[] {"series", control.toString(), later.toString(), "-o",
+            dir.resolve("series.csv").toString()});
+        runs.add(new String[] {"diff", "--from", control.toString(), "--to", later.toString(), "-o",
+            dir.resolve("diff.csv").toString()});
         int worst = 0;
         try {
             for (String[] args : runs) {

@@ -3,7 +3,9 @@ package org.controlmap.control.schematic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import org.controlmap.Tasks;
 import org.controlmap.control.RegionControl;
 import org.locationtech.jts.geom.Envelope;
@@ -60,7 +62,8 @@ final class PieceSchedule {
      * Lays out every row: a graph of futures, one per row, each started once the rows it waits for are
      * done. Returns the pieces by row index (null for rows without one).
      */
-    SchematicPiece[] run(Executor workers) {
+    SchematicPiece[] run(Executor pool) {
+        Helped workers = new Helped(pool);
         int n = order.size();
         List<CompletableFuture<SchematicPiece>> done = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
@@ -75,9 +78,57 @@ final class PieceSchedule {
         }
         SchematicPiece[] byRow = new SchematicPiece[rows.size()];
         for (int k = 0; k < n; k++) {
+            workers.helpUntil(done.get(k));
             byRow[order.get(k)] = Tasks.join(done.get(k));
         }
         return byRow;
+    }
+
+    /**
+     * The workers, helped by the thread waiting for the pieces. Without it a map's pieces ran one after
+     * another on one worker: the other was laying out the base map and then waited in the map's scene for
+     * the pieces (a blocked pool thread is not replaced while the pool counts as busy), so a core stood idle
+     * for the last third of the layout while pieces that wait for nothing (Kherson beside Luhansk)
+     * queued. Tasks go to a queue here; each one hands the pool a job that runs the next queued task, and
+     * the waiting thread runs queued tasks itself until what it waits for is done. Which thread lays out a
+     * piece does not change it.
+     */
+    private static final class Helped implements Executor {
+        private final Executor pool;
+        private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+        // A permit per task queued and per future waited for that completes: wakes the waiting thread.
+        private final Semaphore wake = new Semaphore(0);
+
+        Helped(Executor pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            queue.add(task);
+            wake.release();
+            pool.execute(this::runNext);
+        }
+
+        private void runNext() {
+            Runnable task = queue.poll();
+            if (task != null) {
+                task.run();
+            }
+        }
+
+        /** Runs queued tasks on this thread until {@code f} is done (its result is then taken as usual). */
+        void helpUntil(CompletableFuture<?> f) {
+            f.whenComplete((v, e) -> wake.release());
+            while (!f.isDone()) {
+                Runnable task = queue.poll();
+                if (task != null) {
+                    task.run();
+                } else {
+                    wake.acquireUninterruptibly();
+                }
+            }
+        }
     }
 
     private static CompletableFuture<Void> after(List<CompletableFuture<SchematicPiece>> done, List<Integer> ks) {

@@ -22,6 +22,7 @@ import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.SnapshotFiles;
 import org.controlmap.control.measure.SnapshotSequence;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
@@ -90,6 +91,9 @@ final class AnimateCommand implements Callable<Integer> {
     @Mixin
     AttributionOptions attribution = new AttributionOptions();
 
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
     @Option(names = "--fps", paramLabel = "N",
             description = "Frames per second, over 0 and at most 50. Default: 4 (250 ms a frame).")
     Double fps;
@@ -127,6 +131,7 @@ final class AnimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        FeatureSelection picked = selection.selection(); // a bad --where or --max-input-mb before any work
         // Everything the user can get wrong is checked before any work.
         Period period = every == null ? null : period(every);
         LocalDate fromDate = date("--from", from);
@@ -190,7 +195,7 @@ final class AnimateCommand implements Callable<Integer> {
         int n = pool.getParallelism();
         List<String> warnings = new ArrayList<>();
         try {
-            List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, pool, warnings::add);
+            List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, picked, pool, warnings::add);
             List<SnapshotSequence.Snapshot> frames = SnapshotSequence.pick(all, period, fromDate, toDate);
             if (frames.isEmpty()) {
                 throw new InputException("no snapshots " + (fromDate != null ? "from " + fromDate + " " : "")
@@ -213,7 +218,7 @@ final class AnimateCommand implements Callable<Integer> {
             String credit = source != null ? source : SnapshotSequence.credit(files);
             MeasureOptions options = attribution.options(AreaBasis.GEOMETRY);
             SnapshotSequence.Meter meter = new SnapshotSequence.Meter(ControlOverlay.of(catalogue), controller,
-                    options);
+                    options, picked);
             String heading = title != null ? title
                     : FrameLayout.defaultTitle(controller, frames.get(0).date(), frames.get(frames.size() - 1).date());
             MapScene base = FrameLayout.baseScene(catalogue.regions(), CountryOutline.bundled(), w, heading,

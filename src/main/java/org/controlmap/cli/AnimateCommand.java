@@ -29,7 +29,9 @@ import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFormat;
+import org.controlmap.render.MapMode;
 import org.controlmap.render.MapOptions;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.PngMap;
@@ -107,14 +109,8 @@ final class AnimateCommand implements Callable<Integer> {
                     + "at least the frame delay. Default: 2000.")
     Integer holdMs;
 
-    @Option(names = "--width", paramLabel = "PX",
-            description = "Width in pixels, 1–20000 (text scales with it). Default: 1600 for SVG and PNG frames, "
-                    + "1000 for GIF and video.")
-    Integer width;
-
-    @Option(names = "--title", paramLabel = "TEXT",
-            description = "Title instead of \"Territory held by Russia, <first month> – <last month>\".")
-    String title;
+    @Mixin
+    MapPageOptions page = new MapPageOptions();
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the figures, instead of DeepStateMap's for its daily exports or else the "
@@ -124,6 +120,9 @@ final class AnimateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Frames made at once, 1 to 64. Default: the number of cores.")
     Integer threads;
+
+    /** The PNG frames' stated resolution (--dpi). */
+    private int dpi;
 
     /** What -o asks for. */
     private enum Kind { GIF, VIDEO, FRAMES }
@@ -157,6 +156,8 @@ final class AnimateCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 64)) {
             throw new InputException("--threads " + threads + ": must be between 1 and 64");
         }
+        RegionCatalogue catalogue = RegionCatalogue.bundled();
+        MapFocus focus = null;
         Path target = Path.of(output);
         String name = target.getFileName() == null ? "" : target.getFileName().toString();
         String ext = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
@@ -179,8 +180,10 @@ final class AnimateCommand implements Callable<Integer> {
         if (template && (target.getParent() != null && target.getParent().toString().contains("{date}"))) {
             throw new InputException(output + ": {date} goes in the file name, not a directory");
         }
-        int w = width != null ? width : kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH;
-        MapChecks.width(w);
+        dpi = page.dpi(RenderCommand.DEFAULT_DPI);
+        int w = page.width(kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH, dpi);
+        String credit = page.credit();
+        List<String> notes = page.notes();
         List<Path> files = SnapshotFiles.expand(inputs);
         Path ffmpeg = kind == Kind.VIDEO ? FfmpegVideo.locate(System.getenv("PATH"), target) : null;
         if (!template) {
@@ -214,15 +217,15 @@ final class AnimateCommand implements Callable<Integer> {
                     framePaths.add(p);
                 }
             }
-            RegionCatalogue catalogue = RegionCatalogue.bundled();
-            String credit = source != null ? source : SnapshotSequence.credit(files);
+            String figuresCredit = source != null ? source : SnapshotSequence.credit(files);
             MeasureOptions options = attribution.options(AreaBasis.GEOMETRY);
             SnapshotSequence.Meter meter = new SnapshotSequence.Meter(ControlOverlay.of(catalogue), controller,
                     options, picked);
-            String heading = title != null ? title
+            String heading = page.title() != null ? page.title()
                     : FrameLayout.defaultTitle(controller, frames.get(0).date(), frames.get(frames.size() - 1).date());
-            MapScene base = FrameLayout.baseScene(catalogue.regions(), CountryOutline.bundled(), w, heading,
-                    options.basis(), options.attribution(), credit);
+            MapScene base = FrameLayout.baseScene(catalogue.regions(), CountryOutline.bundled(),
+                    new MapOptions(MapMode.POLYGONS, "en", heading, w, focus, credit, notes), options.basis(),
+                    options.attribution(), figuresCredit);
             java.util.function.Function<SnapshotSequence.Measured, FrameLayout> layout = first -> new FrameLayout(
                     base, catalogue.regions(), controller, first.held(), first.snapshot().date(), first.heldKm2());
             var progress = Terminal.progress("animate");
@@ -251,7 +254,7 @@ final class AnimateCommand implements Callable<Integer> {
         try (OutputSet set = new OutputSet()) {
             FramePipeline.run(frames, meter, layout, (i, scene) -> {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 18);
-                format.write(scene, RenderCommand.DEFAULT_DPI, buf);
+                format.write(scene, dpi, buf);
                 return buf.toByteArray();
             }, (i, m, bytes) -> {
                 warnings.addAll(m.warnings());

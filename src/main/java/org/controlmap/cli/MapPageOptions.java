@@ -41,6 +41,12 @@ final class MapPageOptions {
             description = "Note for the footer, above the source; repeat for several.")
     String[] notes = {}; // an array, not a List: picocli then needs no generic-type reflection at start-up
 
+    /** The first of these options given, as the user wrote it ("--note"), or null when none is. */
+    String given() {
+        return width != null ? "--width" : dpi != null ? "--dpi" : size != null ? "--size" : title != null
+                ? "--title" : credit != null ? "--credit" : notes.length > 0 ? "--note" : null;
+    }
+
     /** {@code --dpi}, checked ({@link MapChecks#dpi}), else {@code defaultDpi}. */
     int dpi(int defaultDpi) {
         return MapChecks.dpi(dpi != null ? dpi : defaultDpi);

@@ -32,7 +32,7 @@ class SharedMapOptionsTest {
     @Test
     void everyMapCommandHasTheSameOptionsWithTheSameHelp() {
         Map<String, Object> commands = Map.of("render", new RenderCommand(), "report", new ReportCommand(),
-                "animate", new AnimateCommand());
+                "animate", new AnimateCommand(), "diff", new DiffCommand());
         for (String name : PAGE) {
             String help = String.join(" ", option(new RenderCommand(), name).description());
             String label = option(new RenderCommand(), name).paramLabel();
@@ -77,5 +77,56 @@ class SharedMapOptionsTest {
         CliRun blank = CliRun.run("animate", in.toString(), "-o", dir.resolve("a.gif").toString(), "--note", " ");
         assertThat(blank.code()).isEqualTo(2);
         assertThat(blank.err()).contains("--note: empty text");
+    }
+
+    @Test
+    void changeMapsTakeTitleNotesCreditAndPrintSizeWrappedInsideTheCanvas() throws IOException {
+        Path a = dir.resolve("a_20240101.geojson");
+        Path b = dir.resolve("b_20240201.geojson");
+        Files.writeString(a, AnimateCommandTest.box(37.5, 38, 47.25, 48));
+        Files.writeString(b, AnimateCommandTest.box(37.0, 38, 47.25, 48));
+        Path plain = dir.resolve("plain.svg");
+        assertThat(CliRun.run("diff", "--from", a.toString(), "--to", b.toString(), "-o", plain.toString()).code())
+                .isZero();
+        String title = "A long title for a change map that a newsroom might well write, naming every town in the "
+                + "Pokrovsk direction";
+        String note = "A note long enough to need more than one line under a map of this width, as notes about "
+                + "method often are, so it must be broken at spaces and never run off the canvas.";
+        Path svg = dir.resolve("c.svg");
+        CliRun r = CliRun.run("diff", "--from", a.toString(), "--to", b.toString(), "-o", svg.toString(),
+                "--title", title, "--note", note, "--note", "Second note", "--credit", "Graphic: Test Desk",
+                "--size", "5in", "--dpi", "160");
+        assertThat(r.code()).as(r.err()).isZero();
+        String s = Files.readString(svg);
+        assertThat(s).containsPattern("<svg[^>]* width=\"800\"").contains("Second note", "Graphic: Test Desk")
+                .doesNotContain(">" + note + "</text>").doesNotContain(">" + title + "</text>");
+        // Every footer and title line fits the 800 px canvas (measured as drawn, with the same widths table).
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<text x=\"([0-9.]+)\" y=\"[0-9.]+\" font-size=\"([0-9.]+)\"( font-weight=\"bold\")?[^>]*>([^<]*)</text>")
+                .matcher(s);
+        int lines = 0;
+        while (m.find()) {
+            String text = m.group(4).replace("&amp;", "&");
+            double right = Double.parseDouble(m.group(1)) + org.controlmap.render.TextWidths.get().width(text,
+                    Double.parseDouble(m.group(2)), m.group(3) != null);
+            assertThat(right).as(text).isLessThanOrEqualTo(800);
+            if (note.contains(text) || title.contains(text)) {
+                lines++;
+            }
+        }
+        assertThat(lines).as("title and note each in two or more lines").isGreaterThanOrEqualTo(4);
+        // The footer's extra lines make the canvas taller than the plain map scaled to 800 px.
+        double plainH = height(Files.readString(plain)) * 0.8;
+        assertThat(height(s)).isGreaterThan(plainH + 3 * 17 * 0.8);
+
+        CliRun noMap = CliRun.run("diff", "--from", a.toString(), "--to", b.toString(), "--note", "x");
+        assertThat(noMap.code()).isEqualTo(2);
+        assertThat(noMap.err()).contains("--note is for the change map: also give -o FILE.svg, .png or .pdf");
+    }
+
+    private static double height(String svg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<svg[^>]* height=\"([0-9.]+)\"").matcher(svg);
+        assertThat(m.find()).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -112,6 +112,9 @@ final class AnimateCommand implements Callable<Integer> {
     @Mixin
     MapPageOptions page = new MapPageOptions();
 
+    @Mixin
+    FocusOptions frame = new FocusOptions();
+
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the figures, instead of DeepStateMap's for its daily exports or else the "
                     + "file names.")
@@ -157,7 +160,8 @@ final class AnimateCommand implements Callable<Integer> {
             throw new InputException("--threads " + threads + ": must be between 1 and 64");
         }
         RegionCatalogue catalogue = RegionCatalogue.bundled();
-        MapFocus focus = null;
+        // One frame and projection for the whole animation: the base map below is laid out once and shared.
+        MapFocus focus = frame.focus(catalogue);
         Path target = Path.of(output);
         String name = target.getFileName() == null ? "" : target.getFileName().toString();
         String ext = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);

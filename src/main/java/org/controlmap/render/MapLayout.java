@@ -102,8 +102,28 @@ public final class MapLayout {
         if (base.widthPx() != options.widthPx()) {
             throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
         }
-        return new MapLayout(options).layout(base, allocation, controlled);
+        return build(base, allocation, controlled, options, null);
     }
+
+    /**
+     * As {@link #build(BaseMap, Allocation, Supplier, MapOptions)}; on a framed map the footer says that
+     * Ukraine's share and the front's length are the whole country's, and how much of the front lies in the
+     * frame.
+     *
+     * @param framedFrontKm the front's length within the frame, km ({@code ControlMap.framedKm}), or null
+     */
+    static MapScene build(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled,
+            MapOptions options, Double framedFrontKm) {
+        if (base.widthPx() != options.widthPx()) {
+            throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
+        }
+        MapLayout layout = new MapLayout(options);
+        layout.framedFrontKm = framedFrontKm;
+        return layout.layout(base, allocation, controlled);
+    }
+
+    /** The front's length within a framed map's frame, km; null when not framed or without a front. */
+    private Double framedFrontKm;
 
     private MapScene layout(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled) {
         List<Region> regions = base.regions();
@@ -201,7 +221,8 @@ public final class MapLayout {
         // frame's width, broken at spaces.
         Footer footer = new Footer(15 * u, room);
         double fy = frame.getMaxY();
-        footer.add(words.basis(allocation), "basis");
+        String basis = base.focus() != null ? words.basisFramed(allocation, framedFrontKm) : words.basis(allocation);
+        footer.add(basis, "basis");
         for (String note : options.notes()) {
             footer.add(note, "note");
         }
@@ -222,7 +243,7 @@ public final class MapLayout {
                 : Math.ceil(fy + Math.round(64 * u) + (footer.size() - 2) * FOOTER_LINE_PX * u);
 
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "
-                + words.basis(allocation);
+                + basis;
         return new MapScene(options.widthPx(), height, title, desc, List.copyOf(items), base.georeference());
     }
 

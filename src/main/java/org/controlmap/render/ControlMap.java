@@ -167,6 +167,10 @@ public final class ControlMap {
                     ((MapScene.Figure) line.items().get(0)).geometry());
             if (b.focus() != null) {
                 framedFrontKm = framedKm(b, measurement.front());
+            } else {
+                // The country map's towns were picked with the base map, before the front was known: the
+                // towns near the front now come first (a framed map picks its towns in MapLayout, after this).
+                b = b.withLayerReplaced("towns", TownLayer.frontFirst(b, new MapWording(options.lang())));
             }
         }
         List<ControlledArea> drawn = options.mode() == MapMode.CHOROPLETH ? List.of() : areas;

@@ -22,13 +22,16 @@ import org.controlmap.control.measure.ControlOverlay;
 import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.SnapshotFiles;
 import org.controlmap.control.measure.SnapshotSequence;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
+import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFormat;
+import org.controlmap.render.MapMode;
 import org.controlmap.render.MapOptions;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.PngMap;
@@ -90,6 +93,9 @@ final class AnimateCommand implements Callable<Integer> {
     @Mixin
     AttributionOptions attribution = new AttributionOptions();
 
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
     @Option(names = "--fps", paramLabel = "N",
             description = "Frames per second, over 0 and at most 50. Default: 4 (250 ms a frame).")
     Double fps;
@@ -103,14 +109,11 @@ final class AnimateCommand implements Callable<Integer> {
                     + "at least the frame delay. Default: 2000.")
     Integer holdMs;
 
-    @Option(names = "--width", paramLabel = "PX",
-            description = "Width in pixels, 1–20000 (text scales with it). Default: 1600 for SVG and PNG frames, "
-                    + "1000 for GIF and video.")
-    Integer width;
+    @Mixin
+    MapPageOptions page = new MapPageOptions();
 
-    @Option(names = "--title", paramLabel = "TEXT",
-            description = "Title instead of \"Territory held by Russia, <first month> – <last month>\".")
-    String title;
+    @Mixin
+    FocusOptions frame = new FocusOptions();
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the figures, instead of DeepStateMap's for its daily exports or else the "
@@ -121,12 +124,16 @@ final class AnimateCommand implements Callable<Integer> {
             description = "Frames made at once, 1 to 64. Default: the number of cores.")
     Integer threads;
 
+    /** The PNG frames' stated resolution (--dpi). */
+    private int dpi;
+
     /** What -o asks for. */
     private enum Kind { GIF, VIDEO, FRAMES }
 
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
+        FeatureSelection picked = selection.selection(); // a bad --where or --max-input-mb before any work
         // Everything the user can get wrong is checked before any work.
         Period period = every == null ? null : period(every);
         LocalDate fromDate = date("--from", from);
@@ -152,6 +159,9 @@ final class AnimateCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 64)) {
             throw new InputException("--threads " + threads + ": must be between 1 and 64");
         }
+        RegionCatalogue catalogue = RegionCatalogue.bundled();
+        // One frame and projection for the whole animation: the base map below is laid out once and shared.
+        MapFocus focus = frame.focus(catalogue);
         Path target = Path.of(output);
         String name = target.getFileName() == null ? "" : target.getFileName().toString();
         String ext = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
@@ -174,8 +184,10 @@ final class AnimateCommand implements Callable<Integer> {
         if (template && (target.getParent() != null && target.getParent().toString().contains("{date}"))) {
             throw new InputException(output + ": {date} goes in the file name, not a directory");
         }
-        int w = width != null ? width : kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH;
-        MapChecks.width(w);
+        dpi = page.dpi(RenderCommand.DEFAULT_DPI);
+        int w = page.width(kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH, dpi);
+        String credit = page.credit();
+        List<String> notes = page.notes();
         List<Path> files = SnapshotFiles.expand(inputs);
         Path ffmpeg = kind == Kind.VIDEO ? FfmpegVideo.locate(System.getenv("PATH"), target) : null;
         if (!template) {
@@ -190,7 +202,7 @@ final class AnimateCommand implements Callable<Integer> {
         int n = pool.getParallelism();
         List<String> warnings = new ArrayList<>();
         try {
-            List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, pool, warnings::add);
+            List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, picked, pool, warnings::add);
             List<SnapshotSequence.Snapshot> frames = SnapshotSequence.pick(all, period, fromDate, toDate);
             if (frames.isEmpty()) {
                 throw new InputException("no snapshots " + (fromDate != null ? "from " + fromDate + " " : "")
@@ -209,15 +221,15 @@ final class AnimateCommand implements Callable<Integer> {
                     framePaths.add(p);
                 }
             }
-            RegionCatalogue catalogue = RegionCatalogue.bundled();
-            String credit = source != null ? source : SnapshotSequence.credit(files);
+            String figuresCredit = source != null ? source : SnapshotSequence.credit(files);
             MeasureOptions options = attribution.options(AreaBasis.GEOMETRY);
             SnapshotSequence.Meter meter = new SnapshotSequence.Meter(ControlOverlay.of(catalogue), controller,
-                    options);
-            String heading = title != null ? title
+                    options, picked);
+            String heading = page.title() != null ? page.title()
                     : FrameLayout.defaultTitle(controller, frames.get(0).date(), frames.get(frames.size() - 1).date());
-            MapScene base = FrameLayout.baseScene(catalogue.regions(), CountryOutline.bundled(), w, heading,
-                    options.basis(), options.attribution(), credit);
+            MapScene base = FrameLayout.baseScene(catalogue.regions(), CountryOutline.bundled(),
+                    new MapOptions(MapMode.POLYGONS, "en", heading, w, focus, credit, notes), options.basis(),
+                    options.attribution(), figuresCredit);
             java.util.function.Function<SnapshotSequence.Measured, FrameLayout> layout = first -> new FrameLayout(
                     base, catalogue.regions(), controller, first.held(), first.snapshot().date(), first.heldKm2());
             var progress = Terminal.progress("animate");
@@ -246,7 +258,7 @@ final class AnimateCommand implements Callable<Integer> {
         try (OutputSet set = new OutputSet()) {
             FramePipeline.run(frames, meter, layout, (i, scene) -> {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 18);
-                format.write(scene, RenderCommand.DEFAULT_DPI, buf);
+                format.write(scene, dpi, buf);
                 return buf.toByteArray();
             }, (i, m, bytes) -> {
                 warnings.addAll(m.warnings());

@@ -28,6 +28,8 @@ import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 import org.controlmap.render.MapFocus;
 import org.controlmap.render.MapFormat;
+import org.controlmap.render.MapMode;
+import org.controlmap.render.MapOptions;
 import org.controlmap.render.MapScene;
 import org.controlmap.render.chart.ChangeMap;
 import picocli.CommandLine.Command;
@@ -84,6 +86,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Mixin
     FocusOptions frame = new FocusOptions();
+
+    @Mixin
+    MapPageOptions page = new MapPageOptions();
 
     @Option(names = "--source", paramLabel = "TEXT",
             description = "Credit for the snapshots in the table and map, instead of DeepStateMap's for its daily "
@@ -143,6 +148,13 @@ final class DiffCommand implements Callable<Integer> {
         if (focus != null && !map) {
             throw new InputException("--focus/--bbox frame the change map: also give -o FILE.svg, .png or .pdf");
         }
+        String mapOption = page.given();
+        if (mapOption != null && !map) {
+            throw new InputException(mapOption + " is for the change map: also give -o FILE.svg, .png or .pdf");
+        }
+        int dpi = page.dpi(ChangeMap.DPI);
+        MapOptions mapOptions = new MapOptions(MapMode.POLYGONS, "en", page.title(),
+                page.width((int) ChangeMap.WIDTH, dpi), focus, page.credit(), page.notes());
         ControlFile a = InputOptions.read(from, controller, fromDay, null, selection.selection(), spec);
         if (a.date() == null) {
             InputOptions.warn(spec, a.noDateWarning("--from-date"));
@@ -180,8 +192,8 @@ final class DiffCommand implements Callable<Integer> {
             } else if (map) {
                 MapFormat mf = MapFormat.of(output);
                 MapScene scene = ChangeMap.scene(measured, catalogue.regions(), CountryOutline.bundled(), label(a),
-                        label(b), credit, focus, named);
-                files.add(output, false, out -> ChangeMap.write(scene, mf, out));
+                        label(b), credit, named, mapOptions);
+                files.add(output, false, out -> ChangeMap.write(scene, mf, dpi, out));
             }
             files.commit();
         }

@@ -53,44 +53,15 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--mode", paramLabel = "schematic|choropleth",
-            description = "schematic (default for scenarios): each region's share drawn to scale as one piece, "
-                    + "not a real front; choropleth: regions shaded by share. With --control the polygons are "
-                    + "drawn unless choropleth is asked for.")
-    String mode;
+    @Mixin
+    MapLookOptions look = new MapLookOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Output file, .svg, .png or .pdf; repeat for several. Default: out/map.svg and out/map.png.")
     List<Path> outputs = new ArrayList<>();
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600",
-            description = "Width in pixels, 1–20000 (text scales with it). Default: 1600.")
-    int width;
-
-    @Option(names = "--dpi", paramLabel = "N", defaultValue = "200",
-            description = "Resolution written into the PNG and the PDF's page size (width/dpi inches). Default: 200.")
-    int dpi;
-
-    @Option(names = "--size", paramLabel = "LENGTH",
-            description = "Width for print, instead of --width: 180mm, 18cm, 7in (pixels = length × --dpi) or "
-                    + "1200px. E.g. --size 180mm --dpi 300 gives a 2126 px PNG, a 180 mm wide PDF.")
-    String size;
-
-    @Option(names = "--lang", paramLabel = "en|uk", defaultValue = "en",
-            description = "Language of labels, legend and notes. Default: en.")
-    String lang;
-
-    @Option(names = "--title", paramLabel = "TEXT",
-            description = "Title instead of the default one; a long one is set in two lines.")
-    String title;
-
-    @Option(names = "--credit", paramLabel = "TEXT",
-            description = "Credit line for the footer, e.g. \"Graphic: Jane Doe / The Daily\".")
-    String credit;
-
-    @Option(names = "--note", paramLabel = "TEXT",
-            description = "Note for the footer, above the source; repeat for several.")
-    String[] notes = {}; // an array, not a List: picocli then needs no generic-type reflection at start-up
+    @Mixin
+    MapPageOptions page = new MapPageOptions();
 
     @Option(names = "--basis", paramLabel = "official|geometry",
             description = "What region percentages are shares of: official areas (default for scenarios) or "
@@ -120,16 +91,10 @@ final class RenderCommand implements Callable<Integer> {
         if (regions.file != null && basis == AreaBasis.OFFICIAL) {
             throw new InputException("--regions: your districts have no official areas; use --basis geometry");
         }
-        MapMode mapMode = MapChecks.mode(mode, input.control != null);
-        MapChecks.dpi(dpi);
-        if (size != null) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--width")) {
-                throw new InputException("--size and --width: give the width once");
-            }
-            width = PrintSize.pixels(size, dpi);
-        }
-        MapChecks.width(width);
-        String language = MapChecks.language(lang);
+        MapMode mapMode = look.mode(input.control != null);
+        int dpi = page.dpi(DEFAULT_DPI);
+        int width = page.width(MapOptions.DEFAULT_WIDTH, dpi);
+        String language = look.language();
         boolean defaults = outputs.isEmpty();
         List<Path> targets = defaults ? List.of(Path.of("out", "map.svg"), Path.of("out", "map.png")) : outputs;
         Map<Path, MapFormat> formats = new LinkedHashMap<>();
@@ -168,12 +133,12 @@ final class RenderCommand implements Callable<Integer> {
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         MapFocus focus = frame.focus(catalogue);
         UserRegions districts = regions.read(catalogue, spec);
-        List<String> footnotes = footnotes();
+        List<String> footnotes = page.notes();
         if (districts != null) {
             footnotes.add(DistrictLayer.note(districts, mapMode, language));
         }
         ControlMap map = ControlMap.start(catalogue.regions(), CountryOutline.bundled(),
-                new MapOptions(mapMode, language, title, width, focus, text("--credit", credit), footnotes),
+                new MapOptions(mapMode, language, page.title(), width, focus, page.credit(), footnotes),
                 Workers.shared());
         ControlMap.Drawing drawing;
         ControlFile file = input.controlFile(spec);
@@ -213,29 +178,6 @@ final class RenderCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** The notes, each checked as {@link #text} checks it. */
-    private List<String> footnotes() {
-        List<String> out = new ArrayList<>();
-        for (String n : notes) {
-            out.add(text("--note", n));
-        }
-        return out;
-    }
-
-    /** Footer text: not blank, one line (a line break would be drawn as nothing), at most 1,000 characters. */
-    private static String text(String option, String value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.isBlank()) {
-            throw new InputException(option + ": empty text");
-        }
-        if (value.length() > 1000) {
-            throw new InputException(option + ": " + value.length() + " characters; at most 1000");
-        }
-        return value.replaceAll("\\s+", " ").strip();
     }
 
     /** The default out/ directory is created when missing; a directory the user names must exist. */

@@ -52,26 +52,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "Other files in it are left alone.")
     String output;
 
-    @Option(names = "--mode", paramLabel = "schematic|choropleth",
-            description = "Map mode, as render takes it: schematic (default for scenarios) or choropleth; with "
-                    + "--control the polygons are drawn unless choropleth is asked for.")
-    String mode;
+    @Mixin
+    MapLookOptions look = new MapLookOptions();
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600",
-            description = "Map width in pixels, 1–20000. Default: 1600.")
-    int width;
-
-    @Option(names = "--dpi", paramLabel = "N", defaultValue = "200",
-            description = "Resolution written into map.png and map.pdf's page size. Default: 200.")
-    int dpi;
-
-    @Option(names = "--lang", paramLabel = "en|uk", defaultValue = "en",
-            description = "Language of the map and the page (the table and the claims stay English, as areas "
-                    + "and check write them). Default: en.")
-    String lang;
-
-    @Option(names = "--title", paramLabel = "TEXT", description = "Map and page title instead of the default one.")
-    String title;
+    @Mixin
+    MapPageOptions page = new MapPageOptions();
 
     @Option(names = "--basis", paramLabel = "official|geometry",
             description = "What region percentages are shares of: official areas (default for scenarios) or the "
@@ -81,10 +66,12 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         input.validate(true, input.control != null || !snapshots.isEmpty());
-        MapMode mapMode = MapChecks.mode(mode, input.control != null);
-        MapChecks.width(width);
-        MapChecks.dpi(dpi);
-        String language = MapChecks.language(lang);
+        MapMode mapMode = look.mode(input.control != null);
+        int dpi = page.dpi(RenderCommand.DEFAULT_DPI);
+        int width = page.width(MapOptions.DEFAULT_WIDTH, dpi);
+        String language = look.language();
+        String credit = page.credit();
+        List<String> notes = page.notes();
         Path dir = checkDirectory();
         List<Path> read = new ArrayList<>(snapshots.isEmpty() ? List.of() : SnapshotFiles.expand(snapshots));
         for (Path p : input.inputs()) {
@@ -116,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
                     w -> InputOptions.warn(spec, w));
         }
         ReportInputs in = new ReportInputs(catalogue, scenario, file, input.side(), input.attribution.options(b),
-                new MapOptions(mapMode, language, title, width), dpi, series);
+                new MapOptions(mapMode, language, page.title(), width, null, credit, notes), dpi, series);
         ReportBundle bundle = ReportBundle.of(in, Workers.shared(), w -> InputOptions.warn(spec, w));
         bundle.write(dir);
         spec.commandLine().getOut().println("wrote " + dir.resolve("index.html") + " and "

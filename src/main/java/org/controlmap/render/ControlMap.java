@@ -1,5 +1,8 @@
 package org.controlmap.render;
 
+import org.controlmap.control.measure.FrontLine;
+import org.controlmap.geodata.PointMapping;
+
 import org.controlmap.Tasks;
 
 import java.math.BigDecimal;
@@ -157,12 +160,44 @@ public final class ControlMap {
         if (districts != null) {
             b = b.withLayer(districts.layer(b, options));
         }
+        Double framedFrontKm = null;
         if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
             MapScene.Group line = frontLine(b, measurement.front());
             b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()),
                     ((MapScene.Figure) line.items().get(0)).geometry());
+            if (b.focus() != null) {
+                framedFrontKm = framedKm(b, measurement.front());
+            } else {
+                // The country map's towns were picked with the base map, before the front was known: the
+                // towns near the front now come first (a framed map picks its towns in MapLayout, after this).
+                b = b.withLayerReplaced("towns", TownLayer.frontFirst(b, new MapWording(options.lang())));
+            }
         }
-        return draw(b, measurement.allocation(), areas, features);
+        List<ControlledArea> drawn = options.mode() == MapMode.CHOROPLETH ? List.of() : areas;
+        return new Drawing(MapLayout.build(b, measurement.allocation(), () -> drawn, options, framedFrontKm),
+                List.copyOf(features));
+    }
+
+    /**
+     * The length of the front within a framed map's frame, km: the front (lon/lat) clipped to the frame in
+     * the map's projection, where the frame is a rectangle, and measured as the whole is ({@link FrontLine#km}).
+     */
+    static double framedKm(BaseMap b, org.locationtech.jts.geom.Geometry front) {
+        MapProjection projection = new MapProjection();
+        org.locationtech.jts.geom.Geometry projected = projection.project(front);
+        org.locationtech.jts.geom.Geometry frame;
+        try {
+            frame = b.toPx().getInverse().transform(projected.getFactory().toGeometry(b.frame()));
+        } catch (org.locationtech.jts.geom.util.NoninvertibleTransformationException e) {
+            throw new IllegalStateException(e);
+        }
+        org.locationtech.jts.geom.Geometry inside = projected.intersection(frame);
+        PointMapping back = (x, y, o) -> {
+            org.locationtech.jts.geom.Coordinate c = projection.unproject(x, y);
+            o[0] = c.x;
+            o[1] = c.y;
+        };
+        return FrontLine.km(back.copyOf(inside));
     }
 
     /** The front (see {@code FrontLine}) as a distinct line over the held ground, in map pixels. */

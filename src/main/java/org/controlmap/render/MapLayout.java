@@ -102,8 +102,28 @@ public final class MapLayout {
         if (base.widthPx() != options.widthPx()) {
             throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
         }
-        return new MapLayout(options).layout(base, allocation, controlled);
+        return build(base, allocation, controlled, options, null);
     }
+
+    /**
+     * As {@link #build(BaseMap, Allocation, Supplier, MapOptions)}; on a framed map the footer says that
+     * Ukraine's share and the front's length are the whole country's, and how much of the front lies in the
+     * frame.
+     *
+     * @param framedFrontKm the front's length within the frame, km ({@code ControlMap.framedKm}), or null
+     */
+    static MapScene build(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled,
+            MapOptions options, Double framedFrontKm) {
+        if (base.widthPx() != options.widthPx()) {
+            throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
+        }
+        MapLayout layout = new MapLayout(options);
+        layout.framedFrontKm = framedFrontKm;
+        return layout.layout(base, allocation, controlled);
+    }
+
+    /** The front's length within a framed map's frame, km; null when not framed or without a front. */
+    private Double framedFrontKm;
 
     private MapScene layout(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled) {
         List<Region> regions = base.regions();
@@ -199,11 +219,12 @@ public final class MapLayout {
 
         // Footer: the basis, the notes, the source and data credits, the graphic's credit; each line within the
         // frame's width, broken at spaces.
-        List<Text> footer = new ArrayList<>();
+        Footer footer = new Footer(15 * u, room);
         double fy = frame.getMaxY();
-        footerLines(footer, TextFit.wrap(words.basis(allocation), 15 * u, false, room), "basis");
+        String basis = base.focus() != null ? words.basisFramed(allocation, framedFrontKm) : words.basis(allocation);
+        footer.add(basis, "basis");
         for (String note : options.notes()) {
-            footerLines(footer, TextFit.wrap(note, 15 * u, false, room), "note");
+            footer.add(note, "note");
         }
         String credit = words.attribution(allocation.source());
         for (String c : credits) {
@@ -211,28 +232,18 @@ public final class MapLayout {
         }
         // A long source name sets the line smaller rather than running off the canvas, down to 10 px (at 1,600);
         // longer still, it is broken into lines.
-        double creditSize = 15 * u;
-        double creditW = TextWidths.get().width(credit, creditSize, false);
-        if (creditW > room && creditW * 10 / 15 <= room) {
-            creditSize = creditSize * room / creditW;
-        }
-        footerLines(footer, creditW * 10 / 15 > room ? TextFit.wrap(credit, 15 * u, false, room)
-                : new TextFit.Lines(List.of(credit), creditSize), "attribution");
+        footer.addShrinking(credit, 10 * u, "attribution");
         if (options.credit() != null) {
-            footerLines(footer, TextFit.wrap(options.credit(), 15 * u, false, room), "credit");
+            footer.add(options.credit(), "credit");
         }
-        for (int i = 0; i < footer.size(); i++) {
-            Text t = footer.get(i);
-            text.add(new Text(t.x(), fy + (26 + FOOTER_LINE_PX * i) * u, t.text(), t.size(), false, Anchor.START,
-                    Palette.TEXT_MUTED, -1, 0, t.cssClass()));
-        }
+        text.addAll(footer.texts(24 * u, fy, 26, FOOTER_LINE_PX, u, Palette.TEXT_MUTED));
         items.add(new Group("text", Map.of(), Px.roundTexts(text)));
         // The base map's footer holds two lines; each more makes the canvas taller.
         double height = footer.size() <= 2 ? base.height()
                 : Math.ceil(fy + Math.round(64 * u) + (footer.size() - 2) * FOOTER_LINE_PX * u);
 
         String desc = title + ". " + words.subtitle(allocation.date(), allocation.source(), options.mode()) + ". "
-                + words.basis(allocation);
+                + basis;
         return new MapScene(options.widthPx(), height, title, desc, List.copyOf(items), base.georeference());
     }
 
@@ -254,13 +265,6 @@ public final class MapLayout {
         double u = options.widthPx() / 1600.0;
         TextFit.Lines lines = TextFit.title(options.title(), TITLE_PX * u, true, options.widthPx() - 48 * u, 2);
         return (lines.lines().size() - 1) * Math.round(TITLE_LINE_PX * u);
-    }
-
-    /** Adds the lines to the footer, at x = 24 px (at 1,600); y is set when all are known. */
-    private void footerLines(List<Text> footer, TextFit.Lines lines, String cssClass) {
-        for (String l : lines.lines()) {
-            footer.add(new Text(24 * u, 0, l, lines.size(), false, Anchor.START, Palette.TEXT_MUTED, -1, 0, cssClass));
-        }
     }
 
     /**

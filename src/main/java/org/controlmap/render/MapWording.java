@@ -107,6 +107,36 @@ final class MapWording {
                         + "region; Ukraine's: of 603,628 km²." + front;
     }
 
+    /**
+     * {@link #basis(Allocation)} for a framed map ({@code --focus}, {@code --bbox}), whose reader sees part of
+     * the country: Ukraine's share is said to be of the whole country, and the front's length is given within
+     * the frame and in all ("the front: 212 km in this view, 1,187 km in all").
+     *
+     * @param framedFrontKm the front's length within the frame, km, or null when there is no front line
+     */
+    String basisFramed(Allocation a, Double framedFrontKm) {
+        if (!a.measured() || a.attribution() != Attribution.NEAREST) {
+            return basis(a.basis());
+        }
+        String front = "";
+        if (a.frontKm() != null) {
+            String all = NumberText.grouped(Math.round(a.frontKm()));
+            String shown = framedFrontKm == null ? null : NumberText.grouped(Math.round(framedFrontKm));
+            front = uk
+                    ? " Темна лінія — фронт" + (shown == null ? "," : ": " + shown.replace(',', ' ') + " км у кадрі,")
+                            + " " + all.replace(',', ' ') + " км загалом."
+                    : " Dark line: the front" + (shown == null ? "," : ", " + shown + " km in view,") + " "
+                            + all + " km in all.";
+        }
+        String of = a.basis() == AreaBasis.OFFICIAL ? (uk ? "офіційної площі" : "official area")
+                : (uk ? "площі в межах" : "area within its boundary");
+        return uk
+                ? "Частка області — від її " + of + ", з ділянками поза межами, віднесеними до найближчої області;"
+                        + " частка України — від 603 628 км², уся країна." + front
+                : "Region shares: of its " + of + ", with held ground beyond every boundary booked to the nearest "
+                        + "region; Ukraine's: of 603,628 km², the whole country." + front;
+    }
+
     String basis(AreaBasis basis) {
         if (basis == AreaBasis.OFFICIAL) {
             return uk ? "Відсотки — частка офіційної площі кожної області; км² — та сама частка від неї."

@@ -8,15 +8,15 @@ import java.util.List;
  * spaces, and type set smaller only where a line still cannot fit (one word
  * wider than the room), so nothing runs off the canvas.
  */
-final class TextFit {
+public final class TextFit {
     /**
      * Lines and the type size that fits them.
      *
      * @param lines the lines, in order
      * @param size  type size, px: the size asked for, or smaller where a line would not fit
      */
-    record Lines(List<String> lines, double size) {
-        Lines {
+    public record Lines(List<String> lines, double size) {
+        public Lines {
             lines = List.copyOf(lines);
         }
     }
@@ -29,7 +29,7 @@ final class TextFit {
      * fits; else two lines broken at the space that makes the longer of them
      * shortest; then, when the longer still does not fit, the size that makes it fit.
      */
-    static Lines title(String text, double size, boolean bold, double room, int maxLines) {
+    public static Lines title(String text, double size, boolean bold, double room, int maxLines) {
         TextWidths w = TextWidths.get();
         double whole = w.width(text, drawn(size), bold);
         if (whole <= room || maxLines < 2 || text.indexOf(' ') < 0) {
@@ -56,7 +56,7 @@ final class TextFit {
      * {@code size}, each as full as it can be; a word wider than the room on its
      * own line, the whole paragraph then set smaller to fit it.
      */
-    static Lines wrap(String text, double size, boolean bold, double room) {
+    public static Lines wrap(String text, double size, boolean bold, double room) {
         TextWidths w = TextWidths.get();
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();

@@ -52,6 +52,9 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  * <p>The layer is laid out with the base map, before the legend; the legend
  * sits in the frame's lower left corner, over Romania and the Black Sea,
  * where no town of the list lies (TownsAndRiversTest checks that no label overlaps it).
+ *
+ * <p>On the country map of control polygons the list is picked again once the front is known
+ * ({@link #frontFirst}): the capitals, then the towns near the front, then the largest.
  */
 public final class TownLayer {
     /** How many towns beyond the regional capitals, the most populous in Ukraine. */
@@ -77,6 +80,63 @@ public final class TownLayer {
         List<Place> out = new ArrayList<>(capitals);
         out.addAll(largest);
         return out;
+    }
+
+    /** On the whole-country map of control polygons, towns near the front are named from this population up. */
+    static final int FRONT_TOWN_POPULATION = 20_000;
+
+    /**
+     * The towns to show on the whole-country map of control polygons, in placement order: the regional
+     * capitals (always, as on every country map); then up to {@link #LARGEST} towns of at least
+     * {@value #FRONT_TOWN_POPULATION} inhabitants within {@value #NEAR_FRONT_KM} km of the front ({@code
+     * front}, px), by population; then the {@link #LARGEST} largest others of {@link #towns}. A town that the
+     * front list already holds is not entered twice.
+     */
+    static List<Place> frontTowns(PlaceCatalogue catalogue, Function<Place, Coordinate> toPx, Geometry front,
+            double nearPx) {
+        List<Place> base = towns(catalogue);
+        List<Place> out = new ArrayList<>();
+        for (Place p : base) {
+            if (p.isRegionalCapital()) {
+                out.add(p);
+            }
+        }
+        int capitals = out.size();
+        IndexedFacetDistance near = new IndexedFacetDistance(front);
+        List<Place> atFront = new ArrayList<>(LARGEST + 1);
+        for (Place p : catalogue.all()) {
+            if (!p.isRegionalCapital() && p.population() >= FRONT_TOWN_POPULATION && p.regionIso().startsWith("UA-")
+                    && near.distance(GF.createPoint(toPx.apply(p))) <= nearPx) {
+                insert(atFront, p, LARGEST);
+            }
+        }
+        List<Place> more = new ArrayList<>(atFront);
+        more.addAll(base.subList(capitals, base.size()));
+        for (Place p : more) {
+            if (NearestTowns.sameTown(p, out) < 0) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The town layer of the whole-country map of control polygons, once the front is known ({@link
+     * BaseMap#front()}): the towns of {@link #frontTowns}, placed as {@link #of} places its list.
+     */
+    static BaseMap.Layer frontFirst(BaseMap base, MapWording words) {
+        double u = base.widthPx() / 1600.0;
+        Envelope frame = base.frame();
+        LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
+                frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
+        MapProjection projection = new MapProjection();
+        AffineTransformation toPx = base.toPx();
+        List<Place> towns = frontTowns(PlaceCatalogue.bundled(),
+                p -> toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate()), base.front(),
+                NEAR_FRONT_KM * 1000 * base.scale());
+        List<Envelope> keepClear = new ArrayList<>();
+        Group g = place(base, words, towns, placer, keepClear);
+        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, g, keepClear, words.townsCredit());
     }
 
     /** Towns within this distance of the front, km, are named before others on a framed map. */

@@ -263,4 +263,40 @@ class AnimateCommandTest {
         assertThat(Terminal.isTerminalDevice("/tmp/err.log")).isFalse();
         assertThat(Terminal.isTerminalDevice("/dev/null")).isFalse();
     }
+
+    @Test
+    void focusFramesEveryFrameOnTheSameFrameWithALocatorInset(@TempDir Path dir) throws IOException {
+        Path in = snapshots(dir, 1, 9);
+        Path whole = dir.resolve("w");
+        Path framed = dir.resolve("f");
+        assertThat(CliRun.run("animate", in.toString(), "-o", whole.resolve("m-{date}.svg").toString(), "--width",
+                "600").code()).isZero();
+        CliRun r = CliRun.run("animate", in.toString(), "-o", framed.resolve("m-{date}.svg").toString(), "--width",
+                "600", "--focus", "Donetsk");
+        assertThat(r.code()).as(r.err()).isZero();
+        String a = Files.readString(framed.resolve("m-2024-01-01.svg"));
+        String b = Files.readString(framed.resolve("m-2024-01-09.svg"));
+        // One projection and frame for every frame: the georeference and canvas are the same, so nothing jumps.
+        assertThat(metadata(a)).isEqualTo(metadata(b));
+        assertThat(a.substring(0, a.indexOf('>', a.indexOf("<svg")))).isEqualTo(b.substring(0, b.indexOf('>',
+                b.indexOf("<svg"))));
+        assertThat(a).contains("id=\"inset\"");
+        assertThat(Files.readString(whole.resolve("m-2024-01-01.svg"))).doesNotContain("id=\"inset\"");
+        // Framed on one oblast, the map is drawn at a larger scale than the whole country's.
+        assertThat(scale(a)).isGreaterThan(2 * scale(Files.readString(whole.resolve("m-2024-01-01.svg"))));
+        CliRun both = CliRun.run("animate", in.toString(), "-o", dir.resolve("x.gif").toString(), "--focus",
+                "Donetsk", "--bbox", "36,47,39,49");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--focus and --bbox: give one frame, not both");
+    }
+
+    private static String metadata(String svg) {
+        return svg.substring(svg.indexOf("<metadata>"), svg.indexOf("</metadata>"));
+    }
+
+    private static double scale(String svg) {
+        Matcher m = Pattern.compile("\\) \\* ([0-9.E-]+),").matcher(metadata(svg));
+        assertThat(m.find()).as(metadata(svg)).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
 }

@@ -77,6 +77,27 @@ class InputLimitsTest {
     }
 
     @Test
+    void animateRefusesASnapshotOverTheLimitInOneLineAndMeasuresItUnderALargerOne() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path small = in.resolve("front_20250101.geojson");
+        Files.writeString(small, AnimateCommandTest.box(37.4, 38, 47.25, 48));
+        Path f = dir.resolve("in").resolve("squares_20250102.geojson");
+        Files.move(plainSquares("squares.geojson", 80), f); // about 1.3 MB
+        Path gif = dir.resolve("a.gif");
+        CliRun r = CliRun.run("animate", in.toString(), "-o", gif.toString(), "--width", "200", "--max-input-mb",
+                "1");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("controlmap: " + f + ": file of ")
+                .contains("the limit is 1 MB (--max-input-mb N or CONTROLMAP_MAX_INPUT_MB=N raises it");
+        assertThat(gif).doesNotExist();
+        CliRun ok = CliRun.run("animate", in.toString(), "-o", gif.toString(), "--width", "200", "--max-input-mb",
+                "3");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("2 frames");
+    }
+
+    @Test
     void aGzipBombOfValidFeaturesIsRefusedBeforeParsing() throws IOException {
         Path f = dir.resolve("bomb_20250101.geojson.gz");
         try (Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(f)),

@@ -76,7 +76,7 @@ class FocusViewTest {
         assertThat(run("render", "--control", control.toString(), "-o", whole.toString()).code()).isZero();
         Document w = svg(whole);
         assertThat(byId(w, "inset")).isNull();
-        assertThat(texts(byId(w, "places"))).doesNotContain("Pokrovsk", "Kostiantynivka").hasSizeLessThan(towns.size());
+        assertThat(texts(byId(w, "places"))).hasSizeLessThan(towns.size());
     }
 
     @Test

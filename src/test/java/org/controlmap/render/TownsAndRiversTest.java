@@ -109,6 +109,42 @@ class TownsAndRiversTest {
         assertThat(inset.attributes()).containsEntry("id", "inset");
     }
 
+    /**
+     * The whole-country map of control polygons names the towns near the front first: held ground whose
+     * west edge (lon 37.75, all of it inland, so all front) runs 3 km east of Kostiantynivka (about 67,000
+     * people, not among the ten largest) gets that town named, which the map without a front leaves out; the
+     * regional capitals stay; and no label overlaps another, in both languages.
+     */
+    @ParameterizedTest
+    @CsvSource({"en, 1600, Kostiantynivka", "uk, 1600, Костянтинівка", "en, 900, Kostiantynivka"})
+    void controlMapsNameTheTownsNearTheFrontFirst(String lang, int width, String nearFront) throws Exception {
+        Path control = dir.resolve("front_20250101.geojson");
+        Files.writeString(control, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[37.75,47.6],"
+                + "[38.6,47.6],[38.6,48.6],[37.75,48.6],[37.75,47.6]]]}}]}");
+        org.controlmap.control.measure.ControlFile f = org.controlmap.control.measure.ControlFile.read(control,
+                org.controlmap.control.Controller.RU, w -> { });
+        MapScene scene = ControlMap.start(MapFixture.CATALOGUE.regions(), MapFixture.COUNTRIES,
+                new MapOptions(MapMode.POLYGONS, lang, null, width, null, null, List.of()))
+                .measured(f.measure(MapFixture.CATALOGUE, org.controlmap.control.measure.MeasureOptions.defaults()),
+                        false).scene();
+        assertNoOverlaps(scene, width, width >= 1600 ? 30 : 5);
+        List<String> shown = SceneItems.texts(SceneItems.groups(scene.items(), "towns").get(0)).stream()
+                .map(Text::text).toList();
+        List<String> withoutFront = SceneItems.texts(SceneItems.groups(MapFixture.scene(MapMode.CHOROPLETH, lang,
+                width).items(), "towns").get(0)).stream().map(Text::text).toList();
+        assertThat(shown).contains(nearFront);
+        assertThat(withoutFront).doesNotContain(nearFront);
+        // Capitals go first and are placed alike: every capital the map without a front names is named here.
+        MapWording words = new MapWording(lang);
+        for (Place p : PlaceCatalogue.bundled().all()) {
+            String name = words.townName(p.nameEn(), p.nameUk());
+            if (p.isRegionalCapital() && withoutFront.contains(name)) {
+                assertThat(shown).as("capital " + name).contains(name);
+            }
+        }
+    }
+
     private static void assertNoOverlaps(MapScene scene, int width, int leastTowns) {
         double u = width / 1600.0;
         List<Envelope> boxes = new ArrayList<>();

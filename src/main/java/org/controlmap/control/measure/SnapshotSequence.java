@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.controlmap.control.Controller;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
@@ -67,6 +68,16 @@ public final class SnapshotSequence {
      * @throws org.controlmap.InputException for an unreadable or undated file, or two snapshots of one date
      */
     public static List<Snapshot> list(List<Path> files, ExecutorService pool, Consumer<String> warnings) {
+        return list(files, FeatureSelection.ALL, pool, warnings);
+    }
+
+    /**
+     * As {@link #list(List, ExecutorService, Consumer)}, counting in each file only the features
+     * {@code selection} picks and refusing a file over its size limit ({@code --max-input-mb}), as
+     * {@link ControlSeries#measure} does.
+     */
+    public static List<Snapshot> list(List<Path> files, FeatureSelection selection, ExecutorService pool,
+            Consumer<String> warnings) {
         List<Future<List<Snapshot>>> futures = new ArrayList<>();
         List<List<String>> fileWarnings = new ArrayList<>();
         for (Path f : files) {
@@ -74,7 +85,7 @@ public final class SnapshotSequence {
             fileWarnings.add(ws);
             futures.add(pool.submit(() -> {
                 List<Snapshot> out = new ArrayList<>();
-                Map<LocalDate, List<GeoFeature>> groups = ControlSeries.byDate(f, ws);
+                Map<LocalDate, List<GeoFeature>> groups = ControlSeries.byDate(f, selection, ws);
                 for (LocalDate d : groups.keySet()) {
                     out.add(new Snapshot(f, d, groups.size() > 1));
                 }
@@ -141,6 +152,7 @@ public final class SnapshotSequence {
         private final ControlOverlay overlay;
         private final Controller controller;
         private final MeasureOptions options;
+        private final FeatureSelection selection;
         private final CellMeter.Batch batch = new CellMeter.Batch();
         private Path lastFile;
         private Map<LocalDate, List<GeoFeature>> lastGroups;
@@ -149,9 +161,20 @@ public final class SnapshotSequence {
          * @param options basis, attribution and limit; its date and source are not used
          */
         public Meter(ControlOverlay overlay, Controller controller, MeasureOptions options) {
+            this(overlay, controller, options, FeatureSelection.ALL);
+        }
+
+        /**
+         * @param options   basis, attribution and limit; its date and source are not used
+         * @param selection the features counted and the size limit, as {@link #list(List, FeatureSelection,
+         *                  ExecutorService, Consumer)} was given them
+         */
+        public Meter(ControlOverlay overlay, Controller controller, MeasureOptions options,
+                FeatureSelection selection) {
             this.overlay = overlay;
             this.controller = controller;
             this.options = options;
+            this.selection = selection;
         }
 
         /** Reads and measures one snapshot (a file of several dates is read once while its dates come in a row). */
@@ -161,7 +184,7 @@ public final class SnapshotSequence {
                 groups = lastGroups;
             } else {
                 // Its warnings were given when the snapshots were listed.
-                groups = ControlSeries.byDate(s.file(), new ArrayList<>());
+                groups = ControlSeries.byDate(s.file(), selection, new ArrayList<>());
                 lastFile = s.severalDates() ? s.file() : null;
                 lastGroups = s.severalDates() ? groups : null;
             }

@@ -73,8 +73,21 @@ public final class FrameLayout {
      */
     public static MapScene baseScene(List<Region> regions, List<CountryOutline> countries, int width, String title,
             AreaBasis basis, Attribution attribution, String credit) {
+        return baseScene(regions, countries, new MapOptions(MapMode.POLYGONS, "en", title, width), basis,
+                attribution, credit);
+    }
+
+    /**
+     * As {@link #baseScene(List, List, int, String, AreaBasis, Attribution, String)}, with the map's options.
+     *
+     * @param map       width (text and lines scale with it), title, frame ({@link MapOptions#focus}: every
+     *                  frame shares the base map's frame and projection, so the animation does not jump), the
+     *                  graphic's credit and notes; drawn as control polygons, in English
+     */
+    public static MapScene baseScene(List<Region> regions, List<CountryOutline> countries, MapOptions map,
+            AreaBasis basis, Attribution attribution, String credit) {
         Allocation none = new Allocation(List.of(), List.of(), basis, null, credit, true, attribution, null);
-        return ControlMap.start(regions, countries, new MapOptions(MapMode.POLYGONS, "en", title, width))
+        return ControlMap.start(regions, countries, map)
                 .measured(new Measurement(none, List.of(), Map.of(), new GeometryFactory().createMultiLineString()),
                         false).scene();
     }

@@ -22,7 +22,12 @@ import org.controlmap.geodata.Place;
 import org.controlmap.geodata.PlaceCatalogue;
 import org.controlmap.render.InsetMap;
 import org.controlmap.render.LabelPlacer;
+import org.controlmap.render.Footer;
 import org.controlmap.render.MapFocus;
+import org.controlmap.render.MapMode;
+import org.controlmap.render.MapOptions;
+import org.controlmap.render.Px;
+import org.controlmap.render.TextFit;
 import org.controlmap.render.TownLayer;
 import org.controlmap.render.MapFormat;
 import org.controlmap.render.MapProjection;
@@ -38,6 +43,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -58,7 +64,8 @@ public final class ChangeMap {
     private static final int HELD = Palette.CHANGE_HELD;
     private static final int INK = Palette.TEXT;
     private static final int MUTED = Palette.TEXT_MUTED;
-    private static final double WIDTH = 1000;
+    /** The width the change map is laid out at, px; other widths are this one scaled. */
+    public static final double WIDTH = 1000;
     private static final double NAME_PX = 13;
     private static final double FIGURE_PX = 12;
     private static final double TOWN_PX = 11;
@@ -96,6 +103,28 @@ public final class ChangeMap {
      */
     public static MapScene scene(ControlChange change, List<Region> regions, List<CountryOutline> countries,
             String fromLabel, String toLabel, String credit, MapFocus focus, List<ChangeAreas.Area> named) {
+        return scene(change, regions, countries, fromLabel, toLabel, credit, named,
+                new MapOptions(MapMode.POLYGONS, "en", null, (int) WIDTH, focus, null, List.of()));
+    }
+
+    /**
+     * As {@link #scene(ControlChange, List, List, String, String, String, MapFocus, List)}, with the words and
+     * size {@code render} takes ({@link MapOptions}): the title instead of "Territory that changed hands, A →
+     * B", in two lines when long ({@link TextFit#title}); the notes above the source and the graphic's credit
+     * under it, each wrapped to the width ({@link Footer}), the canvas taller for each line more; the frame
+     * ({@link MapOptions#focus}). The map is laid out {@value #WIDTH} px wide and scaled, type and lines
+     * with it, to {@link MapOptions#widthPx}, so every width shows the same map. Mode and language are not
+     * used: change maps draw polygons, in English.
+     */
+    public static MapScene scene(ControlChange change, List<Region> regions, List<CountryOutline> countries,
+            String fromLabel, String toLabel, String credit, List<ChangeAreas.Area> named, MapOptions options) {
+        MapFocus focus = options.focus();
+        String title = options.title() != null ? options.title()
+                : "Territory that changed hands, " + fromLabel + " → " + toLabel;
+        TextFit.Lines titleLines = TextFit.title(title, 22, true, WIDTH - 32, 2);
+        // A title in two lines pushes the subtitle and the map down by one line.
+        double extra = (titleLines.lines().size() - 1) * TITLE_LINE_PX;
+        double top = TOP + extra;
         MapProjection proj = new MapProjection();
         Geometry gained = proj.project(change.gained());
         Geometry lost = proj.project(change.lost());
@@ -104,13 +133,11 @@ public final class ChangeMap {
         Envelope env = focus != null ? focus.frame(proj) : changedFrame(proj, gained, lost, later, regions);
         double scale = WIDTH / env.getWidth();
         double mapH = env.getHeight() * scale;
-        double height = TOP + mapH + BOTTOM;
-        MapScene.Georeference georef = new MapScene.Georeference(env.getMinX(), env.getMaxY(), scale, TOP);
+        MapScene.Georeference georef = new MapScene.Georeference(env.getMinX(), env.getMaxY(), scale, top);
         Geometry frame = GF.toGeometry(env);
 
         List<MapScene.Item> items = new ArrayList<>();
-        items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, 0, height)), MapScene.Style.fill(Palette.WHITE), null,
-                null));
+        int background = items.size(); // the white canvas goes here once its height is known
         items.add(figure(px(frame, georef), MapScene.Style.fill(Palette.SEA), "sea", null));
         List<MapScene.Item> land = new ArrayList<>();
         Map<Region, Geometry> visible = new LinkedHashMap<>();
@@ -142,7 +169,7 @@ public final class ChangeMap {
                 "gained by " + c.name() + ": " + NumberText.grouped(round(totals[0])) + " km²"));
         items.add(figure(px(clip(lost, frame), georef), new MapScene.Style(LOST, 1, LOST, 0.8, null), "lost",
                 "regained by " + other(c).name() + ": " + NumberText.grouped(round(totals[1])) + " km²"));
-        Envelope mapFrame = new Envelope(0, WIDTH, TOP, TOP + mapH);
+        Envelope mapFrame = new Envelope(0, WIDTH, top, top + mapH);
         LabelPlacer placer = new LabelPlacer(new Envelope(mapFrame.getMinX() + 4, mapFrame.getMaxX() - 4,
                 mapFrame.getMinY() + 4, mapFrame.getMaxY() - 4));
         InsetMap inset = inset(countries, env, mapFrame);
@@ -159,14 +186,16 @@ public final class ChangeMap {
         if (inset != null) {
             items.add(inset.group());
         }
-        items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, TOP, TOP + mapH)), MapScene.Style.line(Palette.CHANGE_FRAME, 1),
+        items.add(figure(GF.toGeometry(new Envelope(0, WIDTH, top, top + mapH)), MapScene.Style.line(Palette.CHANGE_FRAME, 1),
                 "frame", null));
 
-        String title = "Territory that changed hands, " + fromLabel + " → " + toLabel;
-        items.add(text(16, 32, title, 22, true, INK));
-        items.add(text(16, 56, "Held by " + c.countryName() + ": gains and losses between the two snapshots", 14,
-                false, MUTED));
-        double ly = TOP + mapH + 28;
+        for (int i = 0; i < titleLines.lines().size(); i++) {
+            items.add(text(16, 32 + i * TITLE_LINE_PX, titleLines.lines().get(i), titleLines.size(), true, INK));
+        }
+        String subtitle = "Held by " + c.countryName() + ": gains and losses between the two snapshots";
+        items.add(text(16, 56 + extra, subtitle, TextFit.title(subtitle, 14, false, WIDTH - 32, 1).size(), false,
+                MUTED));
+        double ly = top + mapH + 28;
         items.addAll(swatch(16, ly, GAINED, 1, "Gained by " + c.name() + ": "
                 + NumberText.grouped(round(totals[0])) + " km²"));
         items.addAll(swatch(330, ly, LOST, 1, "Regained by " + other(c).name() + ": "
@@ -176,10 +205,73 @@ public final class ChangeMap {
                 + NumberText.grouped(round(Math.abs(totals[0] - totals[1]))) + " km² for " + c.name()
                 + " (geodesic, WGS84; all regions and outside)", 13, false, INK));
         items.add(scaleBar(proj, env, scale, WIDTH - 16, ly + 34));
-        items.add(text(16, ly + 62, "Source: " + credit + ". Boundaries: Natural Earth. Projection: Lambert "
-                + "conformal conic 46°/51°N, 32°E.", 12, false, MUTED));
-        return new MapScene(WIDTH, round(height), title, "Gains and losses of " + c.name() + "-held territory, "
-                + fromLabel + " to " + toLabel, List.copyOf(items), georef);
+        // Notes, the source, the graphic's credit: each wrapped to the width; the canvas grows a line for each
+        // line past the source's one.
+        Footer footer = new Footer(12, WIDTH - 32);
+        for (String note : options.notes()) {
+            footer.add(note, "note");
+        }
+        footer.add("Source: " + credit + ". Boundaries: Natural Earth. Projection: Lambert conformal conic "
+                + "46°/51°N, 32°E.", "attribution");
+        if (options.credit() != null) {
+            footer.add(options.credit(), "credit");
+        }
+        for (MapScene.Text t : footer.texts(16, ly + 62, 0, FOOTER_LINE_PX, 1, MUTED)) {
+            items.add(new MapScene.Text(round(t.x()), round(t.y()), t.text(), round(t.size()), false, t.anchor(),
+                    t.color(), -1, 0, null));
+        }
+        double height = top + mapH + BOTTOM + (footer.size() - 1) * FOOTER_LINE_PX;
+        items.add(background, figure(GF.toGeometry(new Envelope(0, WIDTH, 0, height)),
+                MapScene.Style.fill(Palette.WHITE), null, null));
+        MapScene scene = new MapScene(WIDTH, round(height), title, "Gains and losses of " + c.name()
+                + "-held territory, " + fromLabel + " to " + toLabel, List.copyOf(items), georef);
+        return options.widthPx() == WIDTH ? scene : scaled(scene, options.widthPx() / WIDTH);
+    }
+
+    /** Line spacing of a two-line title and of the footer, px at {@value #WIDTH}. */
+    private static final double TITLE_LINE_PX = 26;
+    private static final double FOOTER_LINE_PX = 17;
+
+    /**
+     * The scene {@code k} times as large: geometry, type, halos, line widths and dashes, the georeference,
+     * and the scale bar's stated length in px; everything rounded to 0.1 px again, the scene's contract.
+     */
+    static MapScene scaled(MapScene scene, double k) {
+        MapScene.Georeference g = scene.georef();
+        return new MapScene(Math.round(scene.width() * k), round(scene.height() * k), scene.title(),
+                scene.description(), scaled(scene.items(), k),
+                g == null ? null : new MapScene.Georeference(g.originX(), g.originY(), g.scale() * k, g.top() * k));
+    }
+
+    private static List<MapScene.Item> scaled(List<MapScene.Item> items, double k) {
+        AffineTransformation by = AffineTransformation.scaleInstance(k, k);
+        List<MapScene.Item> out = new ArrayList<>();
+        for (MapScene.Item it : items) {
+            if (it instanceof MapScene.Figure f) {
+                MapScene.Style s = f.style();
+                double[] dash = s.dash() == null ? null : s.dash().clone();
+                if (dash != null) {
+                    for (int i = 0; i < dash.length; i++) {
+                        dash[i] = round(dash[i] * k);
+                    }
+                }
+                out.add(new MapScene.Figure(Px.round(by.transform(f.geometry())), new MapScene.Style(s.fill(),
+                        s.fillOpacity(), s.stroke(), round(s.strokeWidth() * k), dash), f.cssClass(), f.attributes(),
+                        f.tooltip()));
+            } else if (it instanceof MapScene.Text t) {
+                out.add(new MapScene.Text(round(t.x() * k), round(t.y() * k), t.text(), round(t.size() * k),
+                        t.bold(), t.anchor(), t.color(), t.halo(), round(t.haloWidth() * k), t.cssClass()));
+            } else if (it instanceof MapScene.Group gr) {
+                Map<String, String> attrs = gr.attributes();
+                if (attrs.containsKey("data-scale-px")) {
+                    attrs = new LinkedHashMap<>(attrs);
+                    attrs.put("data-scale-px", Double.toString(round(Double.parseDouble(attrs.get("data-scale-px"))
+                            * k)));
+                }
+                out.add(new MapScene.Group(gr.cssClass(), attrs, scaled(gr.items(), k)));
+            }
+        }
+        return out;
     }
 
     /** Frame: where things changed, at least 300 km across, with a margin; else the later territory. */
@@ -392,9 +484,17 @@ public final class ChangeMap {
         AtomicOutput.write(file, false, out -> f.write(scene, 144, out));
     }
 
-    /** Writes the scene to a stream in a format. */
+    /** Writes the scene to a stream in a format, at {@value #DPI} dpi. */
     public static void write(MapScene scene, MapFormat format, OutputStream out) throws IOException {
-        format.write(scene, 144, out);
+        write(scene, format, DPI, out);
+    }
+
+    /** The change map's default resolution: a 1,000 px map is about 7 in wide. */
+    public static final int DPI = 144;
+
+    /** Writes the scene to a stream in a format; {@code dpi} is the PNG's stated resolution and the PDF's scale. */
+    public static void write(MapScene scene, MapFormat format, int dpi, OutputStream out) throws IOException {
+        format.write(scene, dpi, out);
     }
 
     private static double[] totals(ControlChange change) {

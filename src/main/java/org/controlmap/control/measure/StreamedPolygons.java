@@ -68,6 +68,9 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
     private int nonPolygonal = -1;
     private String nonPolygonalType;
     private InputException deferred;
+    private final int batchFeatures;
+    private final long batchVertices;
+    private final int maxParts;
 
     /** One side's features so far: the batch being filled, and the merged results of the batches before. */
     private static final class Side {
@@ -77,8 +80,17 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
     }
 
     StreamedPolygons(Controller defaultController, String name) {
+        this(defaultController, name, BATCH_FEATURES, BATCH_VERTICES, MAX_PARTS);
+    }
+
+    /** With other batch limits: tests run many batches and merges on small inputs. */
+    StreamedPolygons(Controller defaultController, String name, int batchFeatures, long batchVertices,
+            int maxParts) {
         this.defaultController = defaultController;
         this.name = name;
+        this.batchFeatures = batchFeatures;
+        this.batchVertices = batchVertices;
+        this.maxParts = maxParts;
     }
 
     /**
@@ -134,7 +146,7 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
             Side s = sides.computeIfAbsent(ControlPolygons.controllerOf(f, defaultController, name), k -> new Side());
             s.batch.add(g);
             s.vertices += g.getNumPoints();
-            if (s.batch.size() >= BATCH_FEATURES || s.vertices >= BATCH_VERTICES) {
+            if (s.batch.size() >= batchFeatures || s.vertices >= batchVertices) {
                 flush(s);
             }
         } catch (InputException e) {
@@ -143,12 +155,12 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
         }
     }
 
-    /** Merges the batch into one part, and the parts into one when there are {@value #MAX_PARTS}. */
+    /** Merges the batch into one part, and the parts into one when there are {@code maxParts}. */
     private void flush(Side s) {
         s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name));
         s.batch = new ArrayList<>();
         s.vertices = 0;
-        if (s.parts.size() >= MAX_PARTS) {
+        if (s.parts.size() >= maxParts) {
             Geometry one = unionParts(s.parts);
             s.parts.clear();
             s.parts.add(one);

@@ -53,8 +53,11 @@ class StreamedPolygonsTest {
         return fs;
     }
 
+    /** Batches of this many features, at most four batch results kept: many batches and merges, small grids. */
+    private static final int BATCH = 200;
+
     private static ControlPolygons streamed(List<GeoFeature> fs) {
-        StreamedPolygons s = new StreamedPolygons(Controller.RU, "grid");
+        StreamedPolygons s = new StreamedPolygons(Controller.RU, "grid", BATCH, Long.MAX_VALUE, 4);
         fs.forEach(s);
         return s.finish(w -> { });
     }
@@ -74,9 +77,9 @@ class StreamedPolygonsTest {
 
     @Test
     void aCoverageOfManyBatchesGivesTheGroundOfOneUnion() {
-        // 180 x 100 = 18,000 squares: two full batches and a part, merged again at the end
-        List<GeoFeature> fs = grid(180, 100, 0, null);
-        assertThat(fs.size()).isGreaterThan(2 * StreamedPolygons.BATCH_FEATURES);
+        // 45 x 25 = 1,125 squares: five full batches and a part, the results merged twice (at four, at the end)
+        List<GeoFeature> fs = grid(45, 25, 0, null);
+        assertThat(fs.size()).isGreaterThan(5 * BATCH);
         ControlPolygons got = streamed(fs);
         assertSameGround(got, ControlPolygons.of(fs, Controller.RU, "grid"));
         assertThat(got.held(Controller.RU).getNumGeometries()).isEqualTo(1);
@@ -84,14 +87,15 @@ class StreamedPolygonsTest {
 
     @Test
     void overlappingSquaresOfManyBatchesGiveTheGroundOfOneUnion() {
-        List<GeoFeature> fs = grid(100, 90, 0.003, null);
-        assertThat(fs.size()).isGreaterThan(StreamedPolygons.BATCH_FEATURES);
+        List<GeoFeature> fs = grid(30, 25, 0.003, null);
+        assertThat(fs.size()).isGreaterThan(3 * BATCH);
         assertSameGround(streamed(fs), ControlPolygons.of(fs, Controller.RU, "grid"));
     }
 
     @Test
     void twoSidesAreMergedApart() {
-        List<GeoFeature> fs = grid(150, 120, 0, Controller.UA);
+        List<GeoFeature> fs = grid(40, 42, 0, Controller.UA);
+        assertThat(fs.size()).isGreaterThan(8 * BATCH);
         ControlPolygons got = streamed(fs);
         assertThat(got.controllers()).containsExactly(Controller.RU, Controller.UA);
         assertSameGround(got, ControlPolygons.of(fs, Controller.RU, "grid"));
@@ -100,7 +104,10 @@ class StreamedPolygonsTest {
     @Test
     void oneBatchIsMergedExactlyAsBefore() {
         List<GeoFeature> fs = grid(40, 30, 0, Controller.UA);
-        ControlPolygons got = streamed(fs);
+        assertThat(fs.size()).isLessThan(StreamedPolygons.BATCH_FEATURES);
+        StreamedPolygons s = new StreamedPolygons(Controller.RU, "grid");
+        fs.forEach(s);
+        ControlPolygons got = s.finish(w -> { });
         ControlPolygons expected = ControlPolygons.of(fs, Controller.RU, "grid");
         for (Controller c : expected.controllers()) {
             assertThat(got.held(c).equalsExact(expected.held(c))).isTrue();

@@ -98,13 +98,7 @@ final class MapWording {
         String front = a.frontKm() == null ? "" : uk
                 ? " Темна лінія — фронт, " + NumberText.grouped(Math.round(a.frontKm())).replace(',', ' ') + " км."
                 : " Dark line: the front, " + NumberText.grouped(Math.round(a.frontKm())) + " km.";
-        String of = a.basis() == AreaBasis.OFFICIAL ? (uk ? "офіційної площі" : "official area")
-                : (uk ? "площі в межах" : "area within its boundary");
-        return uk
-                ? "Частка області — від її " + of + ", з ділянками поза межами, віднесеними до найближчої області;"
-                        + " частка України — від 603 628 км²." + front
-                : "Region shares: of its " + of + ", with held ground beyond every boundary booked to the nearest "
-                        + "region; Ukraine's: of 603,628 km²." + front;
+        return nearestBasis(a, false) + front;
     }
 
     /**
@@ -128,13 +122,18 @@ final class MapWording {
                     : " Dark line: the front" + (shown == null ? "," : ", " + shown + " km in view,") + " "
                             + all + " km in all.";
         }
+        return nearestBasis(a, true) + front;
+    }
+
+    /** What shares are of under nearest attribution; {@code framed}: Ukraine's is said to be the whole country's. */
+    private String nearestBasis(Allocation a, boolean framed) {
         String of = a.basis() == AreaBasis.OFFICIAL ? (uk ? "офіційної площі" : "official area")
                 : (uk ? "площі в межах" : "area within its boundary");
         return uk
                 ? "Частка області — від її " + of + ", з ділянками поза межами, віднесеними до найближчої області;"
-                        + " частка України — від 603 628 км², уся країна." + front
+                        + " частка України — від 603 628 км²" + (framed ? ", уся країна." : ".")
                 : "Region shares: of its " + of + ", with held ground beyond every boundary booked to the nearest "
-                        + "region; Ukraine's: of 603,628 km², the whole country." + front;
+                        + "region; Ukraine's: of 603,628 km²" + (framed ? ", the whole country." : ".");
     }
 
     String basis(AreaBasis basis) {

@@ -10,6 +10,8 @@ import org.controlmap.control.RegionControl;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 import org.controlmap.region.RegionCatalogue;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * islands. Whatever the share, each piece must meet the invariants of
  * {@link SchematicLayoutTest#assertGoodPiece}.
  */
+// The five shares are independent layouts: run them side by side with other classes (the suite's longest class).
+@Execution(ExecutionMode.CONCURRENT)
 class AllRegionsSchematicTest {
 
     @ParameterizedTest

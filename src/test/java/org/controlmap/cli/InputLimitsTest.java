@@ -151,7 +151,7 @@ class InputLimitsTest {
             w.write("[35,47]]]}}");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx40m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp",
+                .toString(), "-Xmx40m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp",
                 System.getProperty("java.class.path"), "org.controlmap.cli.Main", "areas", "--control",
                 f.toString(), "--format", "csv", "-o", dir.resolve("out.csv").toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -226,7 +226,8 @@ class AnimateCommandTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         // A process of its own, so its PATH can lack ffmpeg whatever this machine has.
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.controlmap.cli.Main", "animate", in.toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "org.controlmap.cli.Main", "animate", in.toString(),
                 "-o", dir.resolve("v.mp4").toString());
         pb.environment().put("PATH", bin.toString());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);

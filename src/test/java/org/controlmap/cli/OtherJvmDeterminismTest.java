@@ -50,7 +50,8 @@ class OtherJvmDeterminismTest {
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati",
-                "-Dline.separator=\r\n", "-Dfile.encoding=ISO-8859-1", "-Djava.awt.headless=true", "-cp",
+                "-Dline.separator=\r\n", "-Dfile.encoding=ISO-8859-1", "-Djava.awt.headless=true",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), CommandsInOneJvm.class.getName()));
         cmd.addAll(CommandsInOneJvm.join(thereCommands));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

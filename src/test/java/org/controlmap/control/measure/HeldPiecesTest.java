@@ -128,4 +128,19 @@ class HeldPiecesTest {
         assertThat(HeldPieces.cut(h, new Envelope(0, 1, 0, 1)).isEmpty()).isTrue();
         assertThat(HeldPieces.cut(h, new Envelope(0, 40, 40, 50))).isSameAs(h);
     }
+
+    @Test
+    void aBoxNoEdgeCrossesIsCutRight() {
+        // Boxes inside the held ground, inside its hole, around the island and across the hole's edge: the cut
+        // must hold what the whole shape holds there, though no ring, or only a hole, meets the box's edges.
+        Geometry h = held();
+        for (Envelope e : List.of(new Envelope(30.05, 30.25, 48.0, 48.15), new Envelope(30.32, 30.45, 48.22, 48.28),
+                new Envelope(30.45, 30.75, 48.25, 48.55), new Envelope(30.2, 30.4, 48.1, 48.3))) {
+            Geometry piece = HeldPieces.cut(h, e);
+            Geometry b = GF.toGeometry(e);
+            double whole = GeodesicArea.km2(b.intersection(h));
+            assertThat(GeodesicArea.km2(b.intersection(piece))).as(e.toString())
+                    .isCloseTo(whole, within(1e-9 * whole + 1e-9));
+        }
+    }
 }

@@ -2,10 +2,6 @@ package org.controlmap.geodata;
 
 import org.controlmap.InputException;
 
-import static org.controlmap.geodata.GeoJsonGeometry.EMPTY;
-import static org.controlmap.geodata.GeoJsonGeometry.LIST;
-import static org.controlmap.geodata.GeoJsonGeometry.POSITION;
-import static org.controlmap.geodata.GeoJsonGeometry.RING;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -22,19 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.controlmap.geodata.GeoJsonGeometry.Node;
 import org.controlmap.geodata.GeoJsonGeometry.Obj;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateXY;
-import org.locationtech.jts.geom.impl.CoordinateArraySequence;
 
 /**
  * Reads the polygons of a GeoJSON file (RFC 7946) into JTS geometries, checking
@@ -73,14 +64,14 @@ import org.locationtech.jts.geom.impl.CoordinateArraySequence;
  *
  * <p>The work is shared out: {@link InputSniffer} (gzip or not), this class
  * (the streaming walk over the document, and the public API),
+ * {@link GeoJsonCoordinates} (coordinate arrays, checked and located as they stream),
  * {@link JsonTree} (properties, crs and top-level members, read whole),
  * {@link GeoJsonGeometry} (parsed objects to valid JTS polygons) and
  * {@link GeoJsonDiagnostics} (warnings, errors, file-wide checks).
  *
  * <p>Speed: the document is streamed (Jackson {@link JsonParser}; only
  * properties are read as a tree); coordinates go through a reused
- * {@code double[]} into one {@link CoordinateArraySequence} per ring, without
- * boxing. A reader holds no per-file state, so one instance may be used from
+ * {@code double[]} into one coordinate array per ring, without boxing. A reader holds no per-file state, so one instance may be used from
  * several threads.
  */
 public final class GeoJsonReader {
@@ -216,7 +207,7 @@ public final class GeoJsonReader {
         return literal == null ? null : notANumber(literal);
     };
 
-    private static String notANumber(String literal) {
+    static String notANumber(String literal) {
         return literal + " is not a number JSON allows (NaN and Infinity are not valid coordinates)";
     }
 
@@ -228,21 +219,19 @@ public final class GeoJsonReader {
     private final class Parse {
         private final String name;
         private JsonParser p;
-        private double[] buf = new double[8192];
-        private int bufLen;
-        private final int[] idx = new int[MAX_NESTING + 8];
         private final List<GeoFeature> features = new ArrayList<>();
         private final GeoJsonDiagnostics diag;
         private final GeoJsonGeometry geometry;
         private Obj top;
         private boolean coordinatesSeen;
-        private LonLatTransform transform; // from a crs member naming a projected system; null for lon/lat
+        private final GeoJsonCoordinates coordinates;
 
         /** @param sink receives the features as they are read, or null to keep them in {@link #features} */
         Parse(String name, Consumer<GeoFeature> sink) {
             this.name = name;
             this.diag = new GeoJsonDiagnostics(name, warnings);
             this.geometry = new GeoJsonGeometry(diag, sink == null ? features::add : sink);
+            this.coordinates = new GeoJsonCoordinates(diag, MAX_NESTING);
         }
 
         List<GeoFeature> run(InputStream raw) {
@@ -480,7 +469,7 @@ public final class GeoJsonReader {
             try {
                 // Old-style GeoJSON (2008): reproject each position as it is read, so every check after
                 // (range, antimeridian, repair, areas) sees lon/lat. Only such files load proj4j.
-                transform = LonLatTransform.of("EPSG", Long.parseLong(c.epsgCode()));
+                coordinates.transform = LonLatTransform.of("EPSG", Long.parseLong(c.epsgCode()));
             } catch (IllegalArgumentException e) {
                 throw diag.error(l, path, "crs " + Quote.cut(described) + ": " + e.getMessage()
                         + "; convert the file to longitude/latitude (ogr2ogr -t_srs EPSG:4326)");
@@ -507,185 +496,9 @@ public final class GeoJsonReader {
             return JsonTree.read(p, NON_NUMERIC).plain();
         }
 
-        // ---- coordinates ----------------------------------------------------------------------
-
         private Node readCoordinates(JsonToken v, String path) throws IOException {
-            if (v != JsonToken.START_ARRAY) {
-                throw diag.error(p.currentTokenLocation(), path,
-                        "\"coordinates\" must be an array, found " + describe(v));
-            }
-            bufLen = 0;
             coordinatesSeen = true;
-            JsonLocation l = p.currentTokenLocation();
-            Node n = readArray(path, 0);
-            if (n == null) { // a single position, as in a Point
-                n = new Node(POSITION, 1, l.getLineNr(), l.getColumnNr(), new int[0]);
-            }
-            return n;
-        }
-
-        /**
-         * Reads the array whose START_ARRAY is current. Returns null for a
-         * position (its x, y appended to the buffer), else a node.
-         */
-        private Node readArray(String path, int level) throws IOException {
-            JsonLocation start = p.currentTokenLocation();
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                readPosition(path, level, start);
-                return null;
-            }
-            int[] here = Arrays.copyOf(idx, level);
-            if (t == JsonToken.END_ARRAY) {
-                return new Node(EMPTY, 0, start.getLineNr(), start.getColumnNr(), here);
-            }
-            if (t != JsonToken.START_ARRAY) {
-                throw diag.error(p.currentTokenLocation(), path(path, level), "coordinates must be numbers in nested"
-                        + " arrays, found " + describe(t));
-            }
-            int bufStart = bufLen;
-            boolean positions = false;
-            List<Node> children = null;
-            int childDepth = -1;
-            int firstDepthAt = -1;
-            int i = 0;
-            for (; t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-                idx[level] = i;
-                if (t != JsonToken.START_ARRAY) {
-                    if (positions || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                        throw diag.error(p.currentTokenLocation(), path(path, level + 1),
-                                "position must be an array of 2 or more numbers");
-                    }
-                    throw diag.error(p.currentTokenLocation(), path(path, level + 1),
-                            "coordinates must be numbers in nested arrays, found " + describe(t));
-                }
-                Node child = readArray(path, level + 1);
-                if (i == 0) {
-                    positions = child == null;
-                    if (!positions) {
-                        children = new ArrayList<>();
-                    }
-                }
-                if (positions) {
-                    if (child != null) {
-                        throw nodeError(child, path, child.kind == EMPTY
-                                ? "position must be an array of 2 or more numbers"
-                                : "nested deeper than the positions before it");
-                    }
-                } else {
-                    if (child == null) {
-                        throw diag.error(p.currentTokenLocation(), path(path, level + 1),
-                                "a position where arrays of positions were expected (nested too shallow)");
-                    }
-                    if (child.kind != EMPTY) {
-                        if (childDepth < 0) {
-                            childDepth = child.depth;
-                            firstDepthAt = i;
-                        } else if (child.depth != childDepth) {
-                            throw nodeError(child, path, "nested " + child.depth + " deep, but element ["
-                                    + firstDepthAt + "] beside it is nested " + childDepth + " deep");
-                        }
-                    }
-                    children.add(child);
-                }
-            }
-            if (positions) {
-                int n = (bufLen - bufStart) / 2;
-                Node ring = new Node(RING, 2, start.getLineNr(), start.getColumnNr(), here);
-                Coordinate[] cs = new Coordinate[n];
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (int k = 0, j = bufStart; k < n; k++, j += 2) {
-                    double x = buf[j];
-                    cs[k] = new CoordinateXY(x, buf[j + 1]);
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-                ring.coords = cs;
-                ring.minX = lo;
-                ring.maxX = hi;
-                bufLen = bufStart;
-                return ring;
-            }
-            Node list = new Node(LIST, (childDepth < 0 ? 0 : childDepth) + 1, start.getLineNr(),
-                    start.getColumnNr(), here);
-            list.children = children;
-            return list;
-        }
-
-        /** Reads the rest of a position whose first number is current; appends lon, lat to the buffer. */
-        private void readPosition(String path, int level, JsonLocation start) throws IOException {
-            double x = p.getDoubleValue();
-            if (!Double.isFinite(x)) {
-                requireNumber(path, level, 0);
-            }
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw diag.error(start, path(path, level), t == JsonToken.START_ARRAY
-                        ? "nested too deep: a position must be an array of 2 or more numbers"
-                        : "position must be an array of 2 or more numbers");
-            }
-            double y = p.getDoubleValue();
-            if (!Double.isFinite(y)) {
-                requireNumber(path, level, 1);
-            }
-            // Height and measure are allowed and dropped; they must still be numbers.
-            for (int k = 2; (t = p.nextToken()) != JsonToken.END_ARRAY; k++) {
-                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                    throw diag.error(p.currentTokenLocation(), path(path, level),
-                            "position must contain only numbers, found " + describe(t));
-                }
-                if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                    requireNumber(path, level, k);
-                }
-            }
-            if (transform != null && Double.isFinite(x) && Double.isFinite(y)) {
-                double[] ll = transform.apply(x, y);
-                if (!(Math.abs(ll[0]) <= 180 && Math.abs(ll[1]) <= 90)) {
-                    throw diag.error(start, path(path, level), String.format(Locale.ROOT, "position (%s, %s) in %s"
-                            + " has no longitude/latitude", GeoJsonDiagnostics.num(x), GeoJsonDiagnostics.num(y),
-                            transform.label()));
-                }
-                x = ll[0];
-                y = ll[1];
-            }
-            if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
-                String what = Double.isFinite(x) && Double.isFinite(y)
-                        ? String.format(Locale.ROOT, "coordinates outside longitude/latitude range (%s, %s): this"
-                                + " file looks projected (metres?); controlmap needs longitude/latitude in degrees"
-                                + " (CRS84)", GeoJsonDiagnostics.num(x), GeoJsonDiagnostics.num(y))
-                        : "number too large for a coordinate";
-                throw diag.error(start, path(path, level), what);
-            }
-            if (bufLen + 2 > buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            buf[bufLen++] = x;
-            buf[bufLen++] = y;
-            diag.position(x, y);
-        }
-
-        private InputException nodeError(Node n, String base, String what) {
-            return diag.error(n.line, n.col, GeoJsonGeometry.path(base, n), what);
-        }
-
-        /** NaN or Infinity at position element {@code k}: refused with its place (1e400 is refused later). */
-        private void requireNumber(String path, int level, int k) throws IOException {
-            String literal = JsonTree.nonNumericLiteral(p);
-            if (literal != null) {
-                throw diag.error(p.currentTokenLocation(), path(path, level) + "[" + k + "]", notANumber(literal));
-            }
-        }
-
-        private String path(String base, int level) {
-            StringBuilder sb = new StringBuilder(base);
-            for (int k = 0; k < Math.min(level, 10); k++) {
-                sb.append('[').append(idx[k]).append(']');
-            }
-            if (level > 10) {
-                sb.append("... (").append(level).append(" levels)");
-            }
-            return sb.toString();
+            return coordinates.read(p, v, path);
         }
     }
 

@@ -1,12 +1,16 @@
 package org.controlmap.control.schematic;
 
+import static org.controlmap.control.schematic.BoundarySeeds.TIER_COAST;
+import static org.controlmap.control.schematic.BoundarySeeds.TIER_HOME;
+import static org.controlmap.control.schematic.BoundarySeeds.TIER_PIECE;
+import static org.controlmap.control.schematic.BoundarySeeds.TIER_WHOLE;
+import static org.controlmap.control.schematic.BoundarySeeds.TIER_NEIGHBOUR;
+
 
 import org.controlmap.geodata.LocalProjection;
 import java.util.ArrayList;
 import java.util.concurrent.Executor;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.controlmap.control.Allocation;
 import org.controlmap.control.Controller;
 import org.controlmap.control.RegionControl;
@@ -16,8 +20,6 @@ import org.controlmap.geodata.Rivers;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
 import org.locationtech.jts.algorithm.InteriorPointArea;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -25,7 +27,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.distance.DistanceOp;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -155,21 +156,6 @@ public final class SchematicLayout {
 
     static final String WHOLE = "whole region";
 
-    // Held ground a small share grows from, most preferred first (see preferred in the class comment):
-    // a neighbour's piece (the front continues across the region border), a neighbour held whole
-    // (Crimea), the holder's own country, a whole neighbouring region whose piece stops short.
-    static final int TIER_PIECE = 0;
-    static final int TIER_WHOLE = 1;
-    static final int TIER_HOME = 2;
-    static final int TIER_NEIGHBOUR = 3;
-    // The coast next to held ground: part of a band, never what a small share grows from alone.
-    static final int TIER_COAST = 4;
-    // How far (metres) beyond a boundary segment land is looked for: more than the few hundred metres by
-    // which the country outlines and the region boundaries disagree.
-    private static final double COAST_PROBE_M = 2 * TOUCH_M;
-    // Coast runs this close (metres) to held ground, or to each other, continue it.
-    private static final double COAST_JOIN_M = 3 * TOUCH_M;
-
     static final int QUADRANT_SEGMENTS = 8;
     // Context (outlines, neighbouring pieces) is clipped to the region's
     // bounding box grown by this much before projecting.
@@ -245,10 +231,6 @@ public final class SchematicLayout {
         return out;
     }
 
-    /** Something a piece can grow from: a country or a piece laid out before. */
-    private record Source(String label, Geometry lonLat) {
-    }
-
     /**
      * One row's piece, from the pieces laid out before it; {@code complete}
      * when those are all of them of the same holder (else only those in near
@@ -270,26 +252,26 @@ public final class SchematicLayout {
         // Seeds in order of preference (see the class comment): the holder's
         // country, the pieces laid out before, and only when the region does
         // not border the holder's country, whole neighbours whose pieces stop short.
-        Seeds seeds = new Seeds(proj, regionLL, regionP);
-        List<Source> home = home(region, holder);
+        BoundarySeeds seeds = new BoundarySeeds(proj, regionLL, regionP);
+        List<BoundarySeeds.Source> home = home(region, holder);
         boolean bordersHome = false;
-        for (Source s : home) {
+        for (BoundarySeeds.Source s : home) {
             bordersHome |= seeds.add(s, TIER_HOME);
         }
-        List<Source> sources = new ArrayList<>(home);
+        List<BoundarySeeds.Source> sources = new ArrayList<>(home);
         for (SchematicPiece p : placed) {
             if (p.controller() == holder) {
-                Source piece = new Source(p.region().nameEn(), p.geometry());
+                BoundarySeeds.Source piece = new BoundarySeeds.Source(p.region().nameEn(), p.geometry());
                 sources.add(piece);
                 if (!seeds.add(piece, p.whole() ? TIER_WHOLE : TIER_PIECE) && !bordersHome && !p.whole()) {
-                    seeds.add(new Source(p.region().nameEn(), p.region().geometry()), TIER_NEIGHBOUR);
+                    seeds.add(new BoundarySeeds.Source(p.region().nameEn(), p.region().geometry()), TIER_NEIGHBOUR);
                 }
             }
         }
         int parts = regionP.getNumGeometries();
         int best = seeds.bestPart();
         if (best >= 0) {
-            seeds.addCoast(best, coast(proj, regionLL, (Polygon) regionP.getGeometryN(best)));
+            seeds.addCoast(best, BoundarySeeds.coast(outlines, proj, regionLL, (Polygon) regionP.getGeometryN(best)));
         }
 
         Geometry seed;
@@ -406,87 +388,9 @@ public final class SchematicLayout {
         return sideLL;
     }
 
-    /**
-     * The coast of one part of a region, in the plane: the runs of its boundary
-     * with no land within {@value #COAST_PROBE_M} m outside (land: any of the
-     * country outlines, Ukraine's being the union of its regions). Empty
-     * without outlines, which could not tell coast from land.
-     */
-    private List<LineString> coast(LocalProjection proj, Geometry regionLL, Polygon partP) {
-        List<LineString> out = new ArrayList<>();
-        if (outlines.isEmpty()) {
-            return out;
-        }
-        Envelope near = new Envelope(regionLL.getEnvelopeInternal());
-        near.expandBy(NEAR_DEG);
-        Geometry box = GF.toGeometry(near);
-        List<IndexedPointInAreaLocator> land = new ArrayList<>();
-        for (CountryOutline o : outlines) {
-            if (o.geometry().getEnvelopeInternal().intersects(near)) {
-                land.add(new IndexedPointInAreaLocator(
-                        proj.project(OverlayNGRobust.overlay(o.geometry(), box, OverlayNG.INTERSECTION))));
-            }
-        }
-        org.locationtech.jts.geom.prep.PreparedGeometry inPart =
-                org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(partP);
-        for (int r = 0; r <= partP.getNumInteriorRing(); r++) {
-            Coordinate[] ring = (r == 0 ? partP.getExteriorRing() : partP.getInteriorRingN(r - 1)).getCoordinates();
-            int n = ring.length - 1;
-            boolean[] sea = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                double dx = ring[i + 1].x - ring[i].x;
-                double dy = ring[i + 1].y - ring[i].y;
-                double len = Math.hypot(dx, dy);
-                if (len == 0) {
-                    continue;
-                }
-                double mx = (ring[i].x + ring[i + 1].x) / 2;
-                double my = (ring[i].y + ring[i + 1].y) / 2;
-                // Both sides: the one outside the part decides.
-                for (int side = -1; side <= 1; side += 2) {
-                    Coordinate probe = new Coordinate(mx - side * dy / len * COAST_PROBE_M,
-                            my + side * dx / len * COAST_PROBE_M);
-                    org.locationtech.jts.geom.Point pt = GF.createPoint(probe);
-                    if (!inPart.contains(pt)) {
-                        sea[i] = land.stream().allMatch(l -> l.locate(probe) == Location.EXTERIOR);
-                        break;
-                    }
-                }
-            }
-            List<Coordinate> run = new ArrayList<>();
-            // Start at a land segment so runs are not split at the ring's seam.
-            int start = 0;
-            while (start < n && sea[start]) {
-                start++;
-            }
-            if (start == n) {
-                out.add(GF.createLineString(ring));
-                continue;
-            }
-            for (int k = 1; k <= n; k++) {
-                int i = (start + k) % n;
-                if (sea[i]) {
-                    if (run.isEmpty()) {
-                        run.add(ring[i].copy());
-                    }
-                    run.add(ring[i + 1].copy());
-                } else if (!run.isEmpty()) {
-                    if (run.size() > 1) {
-                        out.add(GF.createLineString(run.toArray(Coordinate[]::new)));
-                    }
-                    run = new ArrayList<>();
-                }
-            }
-            if (run.size() > 1) {
-                out.add(GF.createLineString(run.toArray(Coordinate[]::new)));
-            }
-        }
-        return out;
-    }
-
     /** The holder's side of the region: its country, minus the region itself if the region is in it. */
-    private List<Source> home(Region region, Controller holder) {
-        List<Source> sources = new ArrayList<>();
+    private List<BoundarySeeds.Source> home(Region region, Controller holder) {
+        List<BoundarySeeds.Source> sources = new ArrayList<>();
         for (CountryOutline o : outlines) {
             if (!o.iso().equals(holder.name()) || o.geometry().isEmpty()) {
                 continue;
@@ -495,145 +399,9 @@ public final class SchematicLayout {
             if (region.country().equals(holder.name())) {
                 home = OverlayNGRobust.overlay(home, region.geometry(), OverlayNG.DIFFERENCE);
             }
-            sources.add(new Source("border with " + holder.countryName(), home));
+            sources.add(new BoundarySeeds.Source("border with " + holder.countryName(), home));
         }
         return sources;
-    }
-
-    /** The stretches of each part of a region's boundary that touch the sources added, in the plane. */
-    private static final class Seeds {
-        private final LocalProjection proj;
-        private final Geometry regionP;
-        private final Envelope near;
-        private final Geometry nearBox;
-        final List<List<LineString>> lines = new ArrayList<>();
-        final List<Set<String>> labels = new ArrayList<>();
-        // Per part, each line's tier and source label (parallel to lines).
-        private final List<List<Integer>> tiers = new ArrayList<>();
-        private final List<List<String>> lineLabels = new ArrayList<>();
-
-        Seeds(LocalProjection proj, Geometry regionLL, Geometry regionP) {
-            this.proj = proj;
-            this.regionP = regionP;
-            near = new Envelope(regionLL.getEnvelopeInternal());
-            near.expandBy(NEAR_DEG);
-            nearBox = GF.toGeometry(near);
-            for (int k = 0; k < regionP.getNumGeometries(); k++) {
-                lines.add(new ArrayList<>());
-                labels.add(new LinkedHashSet<>());
-                tiers.add(new ArrayList<>());
-                lineLabels.add(new ArrayList<>());
-            }
-        }
-
-        /** Adds the boundary within {@value #TOUCH_M} m of the source, of a tier; true if there is any. */
-        boolean add(Source s, int tier) {
-            if (!s.lonLat().getEnvelopeInternal().intersects(near)) {
-                return false;
-            }
-            Geometry clipped = OverlayNGRobust.overlay(s.lonLat(), nearBox, OverlayNG.INTERSECTION);
-            if (clipped.isEmpty()) {
-                return false;
-            }
-            Geometry zone = SeedShapes.buffer(proj.project(clipped), TOUCH_M);
-            boolean any = false;
-            for (int k = 0; k < regionP.getNumGeometries(); k++) {
-                Geometry part = regionP.getGeometryN(k);
-                if (!part.getEnvelopeInternal().intersects(zone.getEnvelopeInternal())) {
-                    continue;
-                }
-                List<LineString> shared =
-                        SeedShapes.lines(OverlayNGRobust.overlay(part.getBoundary(), zone, OverlayNG.INTERSECTION));
-                if (!shared.isEmpty()) {
-                    lines.get(k).addAll(shared);
-                    for (int i = 0; i < shared.size(); i++) {
-                        tiers.get(k).add(tier);
-                        lineLabels.get(k).add(s.label());
-                    }
-                    labels.get(k).add(s.label());
-                    any = true;
-                }
-            }
-            return any;
-        }
-
-        /**
-         * Adds the coast runs of part k that meet its held ground (lines of
-         * the other tiers): the sea behind held ground is not a front, so a
-         * band runs along the coast between held stretches rather than
-         * leaving it to the other side (Zaporizhzhia's Azov coast between
-         * Kherson's and Donetsk's pieces). Not named in grownFrom: the
-         * coast is not held ground, only next to it.
-         */
-        void addCoast(int k, List<LineString> coast) {
-            if (lines.get(k).isEmpty() || coast.isEmpty()) {
-                return;
-            }
-            // Runs within COAST_JOIN_M of held ground or of a run taken, repeatedly: the probe
-            // breaks a coast into runs at spits and islets a few hundred metres long.
-            List<LineString> taken = new ArrayList<>(lines.get(k));
-            List<LineString> left = new ArrayList<>(coast);
-            boolean grew = true;
-            while (grew && !left.isEmpty()) {
-                grew = false;
-                IndexedFacetDistance held = new IndexedFacetDistance(GF.buildGeometry(List.copyOf(taken)));
-                for (java.util.Iterator<LineString> it = left.iterator(); it.hasNext(); ) {
-                    LineString c = it.next();
-                    if (held.distance(c) <= COAST_JOIN_M) {
-                        taken.add(c);
-                        lines.get(k).add(c);
-                        tiers.get(k).add(TIER_COAST);
-                        lineLabels.get(k).add("coast");
-                        it.remove();
-                        grew = true;
-                    }
-                }
-            }
-        }
-
-        /** The most preferred tier with lines on part k (lowest number), or -1. */
-        int firstTier(int k) {
-            return tiers.get(k).stream().mapToInt(Integer::intValue).min().orElse(-1);
-        }
-
-        /** The lines of part k of one tier. */
-        List<LineString> linesOf(int k, int tier) {
-            List<LineString> out = new ArrayList<>();
-            for (int i = 0; i < lines.get(k).size(); i++) {
-                if (tiers.get(k).get(i) == tier) {
-                    out.add(lines.get(k).get(i));
-                }
-            }
-            return out;
-        }
-
-        /** The labels of part k's lines of one tier, in the order added. */
-        Set<String> labelsOf(int k, int tier) {
-            Set<String> out = new LinkedHashSet<>();
-            for (int i = 0; i < lines.get(k).size(); i++) {
-                if (tiers.get(k).get(i) == tier) {
-                    out.add(lineLabels.get(k).get(i));
-                }
-            }
-            return out;
-        }
-
-        /** The part with the longest seed, or -1 when nothing touches. */
-        int bestPart() {
-            int best = -1;
-            double bestLen = 0;
-            for (int k = 0; k < lines.size(); k++) {
-                double len = 0;
-                for (LineString l : lines.get(k)) {
-                    len += l.getLength();
-                }
-                if (len > bestLen) {
-                    bestLen = len;
-                    best = k;
-                }
-            }
-            return best;
-        }
     }
 
     private static int partNearest(Geometry regionP, Geometry p) {

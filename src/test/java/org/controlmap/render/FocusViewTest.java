@@ -3,13 +3,11 @@ package org.controlmap.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.controlmap.cli.CliRun.run;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.controlmap.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** {@code render --focus|--bbox} and {@code diff --focus}: framed maps name more towns and show where they lie. */
 class FocusViewTest {
@@ -33,50 +30,25 @@ class FocusViewTest {
         return p;
     }
 
-    private static Document svg(Path p) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(Files.readAllBytes(p)));
-    }
-
-    private static Element byId(Document doc, String id) {
-        NodeList gs = doc.getElementsByTagName("g");
-        for (int i = 0; i < gs.getLength(); i++) {
-            Element g = (Element) gs.item(i);
-            if (id.equals(g.getAttribute("id"))) {
-                return g;
-            }
-        }
-        return null;
-    }
-
-    private static List<String> texts(Element parent) {
-        List<String> out = new ArrayList<>();
-        NodeList nl = parent.getElementsByTagName("text");
-        for (int i = 0; i < nl.getLength(); i++) {
-            out.add(nl.item(i).getTextContent());
-        }
-        return out;
-    }
-
     @Test
     void controlMapOfDonetskNamesTheTownsAlongTheFront() throws Exception {
         Path control = held("deepstatemap_data_20250630.geojson", 37.3);
         Path out = dir.resolve("donetsk.svg");
         CliRun r = run("render", "--control", control.toString(), "--focus", "Donetsk", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        Document doc = svg(out);
-        List<String> towns = texts(byId(doc, "places"));
+        Document doc = SvgDom.read(out);
+        List<String> towns = SvgDom.texts(SvgDom.group(doc, "places"), "text");
         assertThat(towns).contains("Pokrovsk", "Kramatorsk", "Sloviansk", "Kostiantynivka");
-        Element inset = byId(doc, "inset");
+        Element inset = SvgDom.group(doc, "inset");
         assertThat(inset).as("<g id=inset>").isNotNull();
         assertThat(inset.getElementsByTagName("path").getLength()).isEqualTo(3);
 
         // The whole map names far fewer towns, and has no inset.
         Path whole = dir.resolve("whole.svg");
         assertThat(run("render", "--control", control.toString(), "-o", whole.toString()).code()).isZero();
-        Document w = svg(whole);
-        assertThat(byId(w, "inset")).isNull();
-        assertThat(texts(byId(w, "places"))).hasSizeLessThan(towns.size());
+        Document w = SvgDom.read(whole);
+        assertThat(SvgDom.group(w, "inset")).isNull();
+        assertThat(SvgDom.texts(SvgDom.group(w, "places"), "text")).hasSizeLessThan(towns.size());
     }
 
     @Test
@@ -84,7 +56,7 @@ class FocusViewTest {
         Path out = dir.resolve("box.svg");
         CliRun r = run("render", "--bbox", "36.5,47.6,38.6,49.2", "--lang", "uk", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(texts(byId(svg(out), "places"))).contains("Краматорськ", "Покровськ");
+        assertThat(SvgDom.texts(SvgDom.group(SvgDom.read(out), "places"), "text")).contains("Краматорськ", "Покровськ");
     }
 
     @Test
@@ -95,9 +67,9 @@ class FocusViewTest {
         CliRun r = run("diff", "--from", a.toString(), "--to", b.toString(), "--focus", "Donetsk", "-o",
                 out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        Document doc = svg(out);
-        assertThat(byId(doc, "inset")).isNotNull();
-        assertThat(texts(byId(doc, "places"))).contains("Pokrovsk", "Kostiantynivka");
+        Document doc = SvgDom.read(out);
+        assertThat(SvgDom.group(doc, "inset")).isNotNull();
+        assertThat(SvgDom.texts(SvgDom.group(doc, "places"), "text")).contains("Pokrovsk", "Kostiantynivka");
     }
 
     @ParameterizedTest

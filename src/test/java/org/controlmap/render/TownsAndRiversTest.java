@@ -3,13 +3,10 @@ package org.controlmap.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.controlmap.cli.CliRun.run;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.controlmap.cli.CliRun;
 import org.controlmap.geodata.Place;
 import org.controlmap.geodata.PlaceCatalogue;
@@ -24,48 +21,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Envelope;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** Rivers and towns on the control map ({@link RiverLayer}, {@link TownLayer}): drawn, named, clear of every label. */
 class TownsAndRiversTest {
     @TempDir
     Path dir;
 
-    private static Element byId(Document doc, String id) {
-        NodeList gs = doc.getElementsByTagName("g");
-        for (int i = 0; i < gs.getLength(); i++) {
-            Element g = (Element) gs.item(i);
-            if (id.equals(g.getAttribute("id"))) {
-                return g;
-            }
-        }
-        return null;
-    }
-
-    private static List<String> texts(Element parent, String tag) {
-        List<String> out = new ArrayList<>();
-        NodeList nl = parent.getElementsByTagName(tag);
-        for (int i = 0; i < nl.getLength(); i++) {
-            out.add(nl.item(i).getTextContent());
-        }
-        return out;
-    }
-
     @Test
     void defaultRenderNamesTheBigTownsAndDrawsTheDnipro() throws Exception {
         Path svg = dir.resolve("m.svg");
         CliRun r = run("render", "-o", svg.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(Files.readAllBytes(svg)));
-        Element rivers = byId(doc, "rivers");
+        Document doc = SvgDom.read(svg);
+        Element rivers = SvgDom.group(doc, "rivers");
         assertThat(rivers).as("<g id=rivers>").isNotNull();
-        assertThat(texts(rivers, "title")).contains("Dnipro", "Dnister", "Kremenchuk Reservoir");
-        Element places = byId(doc, "places");
+        assertThat(SvgDom.texts(rivers, "title")).contains("Dnipro", "Dnister", "Kremenchuk Reservoir");
+        Element places = SvgDom.group(doc, "places");
         assertThat(places).as("<g id=places>").isNotNull();
-        assertThat(texts(places, "text")).contains("Kyiv", "Kharkiv", "Odesa", "Dnipro", "Zaporizhzhia", "Mariupol",
+        assertThat(SvgDom.texts(places, "text")).contains("Kyiv", "Kharkiv", "Odesa", "Dnipro", "Zaporizhzhia", "Mariupol",
                 "Donetsk", "Luhansk");
-        String credit = texts(doc.getDocumentElement(), "text").stream().filter(t -> t.contains("GeoNames"))
+        String credit = SvgDom.texts(doc.getDocumentElement(), "text").stream().filter(t -> t.contains("GeoNames"))
                 .findFirst().orElse("");
         assertThat(credit).contains(Place.ATTRIBUTION);
     }

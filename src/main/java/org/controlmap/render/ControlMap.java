@@ -1,8 +1,5 @@
 package org.controlmap.render;
 
-import org.controlmap.control.measure.FrontLine;
-import org.controlmap.geodata.PointMapping;
-
 import org.controlmap.Tasks;
 
 import java.math.BigDecimal;
@@ -10,19 +7,24 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.controlmap.control.Allocation;
+import org.controlmap.control.measure.FrontLine;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.control.schematic.SchematicLayout;
 import org.controlmap.control.schematic.SchematicPiece;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.geodata.PlaceCatalogue;
+import org.controlmap.geodata.PointMapping;
 import org.controlmap.geodata.Rivers;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.NoninvertibleTransformationException;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * One control map, from the figures to the {@link MapScene} every output
@@ -182,18 +184,18 @@ public final class ControlMap {
      * The length of the front within a framed map's frame, km: the front (lon/lat) clipped to the frame in
      * the map's projection, where the frame is a rectangle, and measured as the whole is ({@link FrontLine#km}).
      */
-    static double framedKm(BaseMap b, org.locationtech.jts.geom.Geometry front) {
+    static double framedKm(BaseMap b, Geometry front) {
         MapProjection projection = new MapProjection();
-        org.locationtech.jts.geom.Geometry projected = projection.project(front);
-        org.locationtech.jts.geom.Geometry frame;
+        Geometry projected = projection.project(front);
+        Geometry frame;
         try {
             frame = b.toPx().getInverse().transform(projected.getFactory().toGeometry(b.frame()));
-        } catch (org.locationtech.jts.geom.util.NoninvertibleTransformationException e) {
+        } catch (NoninvertibleTransformationException e) {
             throw new IllegalStateException(e);
         }
-        org.locationtech.jts.geom.Geometry inside = projected.intersection(frame);
+        Geometry inside = projected.intersection(frame);
         PointMapping back = (x, y, o) -> {
-            org.locationtech.jts.geom.Coordinate c = projection.unproject(x, y);
+            Coordinate c = projection.unproject(x, y);
             o[0] = c.x;
             o[1] = c.y;
         };
@@ -201,9 +203,9 @@ public final class ControlMap {
     }
 
     /** The front (see {@code FrontLine}) as a distinct line over the held ground, in map pixels. */
-    private MapScene.Group frontLine(BaseMap b, org.locationtech.jts.geom.Geometry front) {
+    private MapScene.Group frontLine(BaseMap b, Geometry front) {
         double u = options.widthPx() / 1600.0;
-        org.locationtech.jts.geom.Geometry px = DouglasPeuckerSimplifier.simplify(
+        Geometry px = DouglasPeuckerSimplifier.simplify(
                 b.toPx().transform(new MapProjection().project(front)), BaseMap.TOLERANCE_PX);
         if (b.focus() != null) {
             px = px.intersection(px.getFactory().toGeometry(b.frame()));

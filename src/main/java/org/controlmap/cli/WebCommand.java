@@ -15,6 +15,7 @@ import org.controlmap.control.measure.MeasureOptions;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.control.measure.SnapshotFiles;
 import org.controlmap.control.measure.SnapshotSequence;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
 import org.controlmap.region.AreaBasis;
@@ -88,10 +89,6 @@ final class WebCommand implements Callable<Integer> {
                 throw new InputException("--date: with snapshots each has its own date, from its file name or "
                         + "its properties");
             }
-            if (input.selection.where.length > 0 || input.selection.layer != null) {
-                throw new InputException((input.selection.layer != null ? "--layer" : "--where")
-                        + " applies to --control; snapshots are read whole, as series reads them");
-            }
             input.attribution.validate(true);
         } else {
             input.validate(false);
@@ -157,13 +154,15 @@ final class WebCommand implements Callable<Integer> {
         int n = pool.getParallelism();
         List<String> warnings = new ArrayList<>();
         try {
-            List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, pool, warnings::add);
+            // --where, --layer and --max-input-mb pick and bound what is read, as series and animate read them.
+            FeatureSelection picked = input.selection.selection();
+            List<SnapshotSequence.Snapshot> all = SnapshotSequence.list(files, picked, pool, warnings::add);
             String credit = input.source != null ? input.source : SnapshotSequence.credit(files);
             MeasureOptions options = input.attribution.options(basis == null ? AreaBasis.GEOMETRY : basis);
             String heading = title != null ? title : FrameLayout.defaultTitle(input.side(), all.get(0).date(),
                     all.get(all.size() - 1).date());
-            WebTimeline timeline = WebTimeline.build(all, catalogue, CountryOutline.bundled(), input.side(),
-                    options, heading, credit, width, pool, n, Terminal.progress("web"), warnings::add);
+            WebTimeline timeline = WebTimeline.build(all, picked, catalogue, CountryOutline.bundled(),
+                    input.side(), options, heading, credit, width, pool, n, Terminal.progress("web"), warnings::add);
             List<String> notes = new ArrayList<>();
             notes.add(measuredNote());
             notes.add("Each date's held km² (the slider's figure, and the tooltips') are those of controlmap series "

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.control.Controller;
 import org.controlmap.control.measure.Booking;
 import org.controlmap.control.measure.ControlOverlay;
@@ -93,6 +94,7 @@ public final class WebTimeline {
      * Measures and draws every snapshot, in date order.
      *
      * @param snapshots the snapshots, in date order (at least one)
+     * @param selection the features counted in each and the size limit, as the snapshots were listed with
      * @param catalogue the regions to book to and draw
      * @param countries neighbouring countries, lon/lat
      * @param side      the side whose territory is drawn and measured
@@ -102,13 +104,14 @@ public final class WebTimeline {
      * @param width     canvas width, px
      * @param warnings  one-line warnings about snapshots, in date order
      */
-    public static WebTimeline build(List<SnapshotSequence.Snapshot> snapshots, RegionCatalogue catalogue,
+    public static WebTimeline build(List<SnapshotSequence.Snapshot> snapshots, FeatureSelection selection,
+            RegionCatalogue catalogue,
             List<CountryOutline> countries, Controller side, MeasureOptions options, String title, String credit,
             int width, ExecutorService pool, int threads, ControlSeries.Progress progress, Consumer<String> warnings)
             throws IOException {
         ControlOverlay overlay = ControlOverlay.of(catalogue);
         List<Region> regions = overlay.regions();
-        SnapshotSequence.Meter meter = new SnapshotSequence.Meter(overlay, side, options);
+        SnapshotSequence.Meter meter = new SnapshotSequence.Meter(overlay, side, options, selection);
         MapScene base = FrameLayout.baseScene(regions, countries, width, title, options.basis(),
                 options.attribution(), credit);
         List<Frame> frames = new ArrayList<>();

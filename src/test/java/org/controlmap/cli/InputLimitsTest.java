@@ -98,6 +98,24 @@ class InputLimitsTest {
     }
 
     @Test
+    void webRefusesASnapshotOverTheLimitInOneLineAndReadsItUnderALargerOne() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("web-in"));
+        Files.writeString(in.resolve("front_20250101.geojson"), AnimateCommandTest.box(37.4, 38, 47.25, 48));
+        Path f = in.resolve("squares_20250102.geojson");
+        Files.move(plainSquares("web-squares.geojson", 80), f); // about 1.3 MB
+        Path page = dir.resolve("p.html");
+        CliRun r = CliRun.run("web", in.toString(), "-o", page.toString(), "--width", "400", "--max-input-mb", "1");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("controlmap: " + f + ": file of ")
+                .contains("the limit is 1 MB (--max-input-mb N or CONTROLMAP_MAX_INPUT_MB=N raises it");
+        assertThat(page).doesNotExist();
+        CliRun ok = CliRun.run("web", in.toString(), "-o", page.toString(), "--width", "400", "--max-input-mb", "3");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(page).exists();
+    }
+
+    @Test
     void aGzipBombOfValidFeaturesIsRefusedBeforeParsing() throws IOException {
         Path f = dir.resolve("bomb_20250101.geojson.gz");
         try (Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(f)),

@@ -305,7 +305,7 @@ public final class ControlOverlay {
                         () -> filled.isEmpty() ? inside : union(inside, filled, name, r)));
             }
         }
-        outsideShapes.put(c, beyond(held, n.zones, name));
+        outsideShapes.put(c, beyond(held, n.zones, name, large));
     }
 
     /**
@@ -339,7 +339,8 @@ public final class ControlOverlay {
             b.moved()[i] = GeodesicArea.km2(clip(near.zoneSlots.get(k), heldPrepared, name));
             b.filled()[i] = !gaps || inside.isEmpty() ? 0 : GeodesicArea.km2(fill(g, k, held, heldPrepared, name));
         }
-        return new Booking(b.inside(), b.moved(), b.filled(), GeodesicArea.km2(beyond(held, near.zones, name)));
+        return new Booking(b.inside(), b.moved(), b.filled(), GeodesicArea.km2(beyond(held, near.zones, name,
+                held.getNumPoints() >= largeVertices)));
     }
 
     /**
@@ -507,12 +508,13 @@ public final class ControlOverlay {
     }
 
     /** Held ground beyond the reach of nearest attribution. */
-    private static Geometry beyond(Geometry held, MismatchZones zones, String name) {
+    private static Geometry beyond(Geometry held, MismatchZones zones, String name, boolean large) {
         if (held.isEmpty() || zones.reachPrepared().containsProperly(held)) {
             return GF.createMultiPolygon();
         }
         try {
-            return polygonal(OverlayNGRobust.overlay(held, zones.reach(), OverlayNG.DIFFERENCE));
+            return large ? HeldPieces.minus(held, zones.reach(), zones.reachPrepared())
+                    : polygonal(OverlayNGRobust.overlay(held, zones.reach(), OverlayNG.DIFFERENCE));
         } catch (RuntimeException e) {
             throw new InputException(name + ": cannot subtract the regions and their mismatch zones from its"
                     + " polygons (" + e.getMessage() + ")", e);

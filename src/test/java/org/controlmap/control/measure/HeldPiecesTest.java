@@ -18,6 +18,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /** The path for held territory of millions of vertices gives what the whole-shape path gives. */
 class HeldPiecesTest {
@@ -136,11 +137,46 @@ class HeldPiecesTest {
         Geometry h = held();
         for (Envelope e : List.of(new Envelope(30.05, 30.25, 48.0, 48.15), new Envelope(30.32, 30.45, 48.22, 48.28),
                 new Envelope(30.45, 30.75, 48.25, 48.55), new Envelope(30.2, 30.4, 48.1, 48.3))) {
-            Geometry piece = HeldPieces.cut(h, e);
+            Geometry piece = HeldPieces.within(h, e);
             Geometry b = GF.toGeometry(e);
+            // The first three are answered without an overlay (no held edge meets their outline), the last by one.
+            assertThat(HeldPieces.meetsOutline(h, e)).as(e.toString()).isEqualTo(e.getMinX() == 30.2);
+            assertThat(piece.isValid()).isTrue();
             double whole = GeodesicArea.km2(b.intersection(h));
             assertThat(GeodesicArea.km2(b.intersection(piece))).as(e.toString())
                     .isCloseTo(whole, within(1e-9 * whole + 1e-9));
         }
+    }
+
+    @Test
+    void boxesThatShareAnEdgeSplitTheGroundBetweenThem() {
+        Geometry h = held();
+        double whole = GeodesicArea.km2(h);
+        double sum = 0;
+        for (double x = 29.5; x < 34.5; x += 0.5) {
+            for (double y = 44.5; y < 49.5; y += 0.5) {
+                sum += GeodesicArea.km2(HeldPieces.within(h, new Envelope(x, x + 0.5, y, y + 0.5)));
+            }
+        }
+        assertThat(sum).isCloseTo(whole, within(1e-9 * whole));
+    }
+
+    @Test
+    void heldMinusAReachTileByTileIsTheOneDifference() {
+        // The reach covers the hole's middle, crosses the jagged front and five tile lines, and misses the
+        // parts in the east: what is left spans many tiles, some whole, some cut.
+        Geometry h = held();
+        Geometry reach = box(29.7, 31.9, 47.6, 48.45).union(box(30.6, 32.5, 48.9, 49.3));
+        Geometry one = h.difference(reach);
+        Geometry tiled = HeldPieces.minus(h, reach,
+                PreparedGeometryFactory.prepare(reach));
+        double km2 = GeodesicArea.km2(one);
+        assertThat(km2).isGreaterThan(1000);
+        assertThat(tiled.isValid()).isTrue();
+        assertThat(GeodesicArea.km2(tiled)).isCloseTo(km2, within(1e-9 * km2));
+        assertThat(GeodesicArea.km2(tiled.symDifference(one))).isLessThan(1e-6);
+        assertThat(HeldPieces.minus(h, GF.toGeometry(new Envelope(29, 35, 44, 50)),
+                PreparedGeometryFactory.prepare(GF.toGeometry(new Envelope(29, 35,
+                        44, 50)))).isEmpty()).isTrue();
     }
 }

@@ -59,6 +59,7 @@ final class DatedPolygons implements Consumer<GeoFeature> {
     private final LinkedHashSet<StreamedPolygons> waiting = new LinkedHashSet<>();
     private long waitingFeatures;
     private long waitingVertices;
+    private long mostWaiting;
 
     /** Features without a {@code date} while none had one, in a file without a date in its name. */
     private StreamedPolygons undated;
@@ -194,6 +195,11 @@ final class DatedPolygons implements Consumer<GeoFeature> {
         }
     }
 
+    /** The most features that waited unmerged at once, over all dates (tests: the file was never held whole). */
+    long mostWaiting() {
+        return mostWaiting;
+    }
+
     private InputException undatedError(int index) {
         return new InputException(name + ": feature " + index + ": no \"date\" property (other features"
                 + " have one) and the file name has no date");
@@ -230,6 +236,7 @@ final class DatedPolygons implements Consumer<GeoFeature> {
         if (s.pendingFeatures() > 0) {
             waiting.add(s);
         }
+        mostWaiting = Math.max(mostWaiting, waitingFeatures);
         Iterator<StreamedPolygons> eldest = waiting.iterator();
         while ((waitingFeatures >= batchFeatures || waitingVertices >= batchVertices) && eldest.hasNext()) {
             StreamedPolygons e = eldest.next();

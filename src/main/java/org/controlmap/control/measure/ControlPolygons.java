@@ -79,7 +79,8 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
     }
 
     /**
-     * Merges already-read features into held territory per side. Features
+     * Merges already-read features into held territory per side, by {@link StreamedPolygons} (a list of
+     * more than one batch is merged batch by batch, as a file read by {@link ControlFile} is). Features
      * without geometry are skipped; features with a non-polygonal geometry
      * (points, lines) are skipped with a warning when polygons remain, and are
      * an error when nothing polygonal is left, since then the file is not
@@ -101,37 +102,10 @@ public record ControlPolygons(Map<Controller, Geometry> byController, String nam
      */
     public static ControlPolygons of(List<GeoFeature> features, Controller defaultController, String name,
             Consumer<String> warnings) {
-        Map<Controller, List<Geometry>> parts = new EnumMap<>(Controller.class);
-        int nonPolygonal = -1;
-        String nonPolygonalType = null;
-        for (GeoFeature f : features) {
-            Geometry g = f.geometry();
-            if (g == null || g.isEmpty()) {
-                continue;
-            }
-            if (!(g instanceof Polygonal)) {
-                if (nonPolygonal < 0) {
-                    nonPolygonal = f.index();
-                    nonPolygonalType = g.getGeometryType();
-                }
-                continue;
-            }
-            parts.computeIfAbsent(controllerOf(f, defaultController, name), k -> new ArrayList<>()).add(g);
-        }
-        if (parts.isEmpty() && nonPolygonal >= 0) {
-            throw new InputException(name + ": feature " + nonPolygonal + ": " + nonPolygonalType
-                    + " geometry, and no feature has a Polygon or MultiPolygon: control files mark held territory"
-                    + " with polygons");
-        }
-        Map<Controller, Geometry> merged = new EnumMap<>(Controller.class);
-        parts.forEach((c, gs) -> {
-            Geometry u = gs.size() == 1 ? gs.get(0) : union(gs, name);
-            if (!u.isEmpty()) {
-                merged.put(c, u);
-            }
-        });
-        warnOverlap(merged, name, warnings);
-        return new ControlPolygons(merged, name);
+        // One merge for every caller (StreamedPolygons: the non-polygon rule, batches past 8,192 features).
+        StreamedPolygons merge = new StreamedPolygons(defaultController, name);
+        features.forEach(merge);
+        return merge.finish(warnings);
     }
 
     static void warnOverlap(Map<Controller, Geometry> merged, String name, Consumer<String> warnings) {

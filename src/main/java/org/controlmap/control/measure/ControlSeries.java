@@ -9,15 +9,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.controlmap.control.Attribution;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.FeatureSelection;
-import org.controlmap.geodata.GeoFeature;
-import org.controlmap.geodata.GeoJsonReader;
 import org.controlmap.InputException;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
@@ -155,19 +152,19 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                 // One collection of dated features: measure its dates in parallel instead.
                 List<String> ws = new ArrayList<>();
                 fileWarnings.add(ws);
-                Map<LocalDate, List<GeoFeature>> groups = byDate(files.get(0), selection, ws);
-                List<Map.Entry<LocalDate, List<GeoFeature>>> entries = new ArrayList<>(groups.entrySet());
+                Map<LocalDate, ControlPolygons> groups = DatedPolygons.read(files.get(0), controller, selection,
+                        ws::add);
+                List<Map.Entry<LocalDate, ControlPolygons>> entries = new ArrayList<>(groups.entrySet());
                 progress.start(entries.size());
                 int size = batchSize(entries.size());
                 for (int from = 0; from < entries.size(); from += size) {
-                    List<Map.Entry<LocalDate, List<GeoFeature>>> chunk =
+                    List<Map.Entry<LocalDate, ControlPolygons>> chunk =
                             entries.subList(from, Math.min(entries.size(), from + size));
                     futures.add(pool.submit(() -> {
                         Batches batch = new Batches(districts);
                         List<Point> ps = new ArrayList<>();
-                        for (Map.Entry<LocalDate, List<GeoFeature>> g : chunk) {
-                            ps.add(point(files.get(0), entries.size() > 1, g.getKey(), g.getValue(), overlay,
-                                    controller, options, batch));
+                        for (Map.Entry<LocalDate, ControlPolygons> g : chunk) {
+                            ps.add(point(g.getKey(), g.getValue(), overlay, controller, options, batch));
                             progress.step();
                         }
                         return ps;
@@ -188,10 +185,11 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
                         List<Point> ps = new ArrayList<>();
                         for (int k = 0; k < chunk.size(); k++) {
                             Path f = chunk.get(k);
-                            Map<LocalDate, List<GeoFeature>> groups = byDate(f, selection, ws.get(k));
-                            for (Map.Entry<LocalDate, List<GeoFeature>> g : groups.entrySet()) {
-                                ps.add(point(f, groups.size() > 1, g.getKey(), g.getValue(), overlay, controller,
-                                        options, batch));
+                            Map<LocalDate, ControlPolygons> groups = DatedPolygons.read(f, controller, selection,
+                                    ws.get(k)::add);
+                            for (Map.Entry<LocalDate, ControlPolygons> g : groups.entrySet()) {
+                                ps.add(point(g.getKey(), g.getValue(), overlay, controller, options, batch));
+                                g.setValue(null); // measured: let its ground go
                             }
                             progress.step();
                         }
@@ -259,58 +257,13 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
         }
     }
 
-    private static Point point(Path file, boolean severalDates, LocalDate date, List<GeoFeature> features,
-            ControlOverlay overlay, Controller controller, MeasureOptions options, Batches batch) {
-        String origin = severalDates ? file + " (" + date + ")" : file.toString();
-        ControlPolygons cp = ControlPolygons.of(features, controller, origin);
-        Geometry held = cp.held(controller);
-        double[] districts = batch.overlay == null ? null : batch.overlay.km2(held, batch.districts, origin);
-        return new Point(date, origin, overlay.book(held, controller, options, batch.regions, origin), districts);
-    }
-
-    /** A file's features grouped by the date they describe, in date order. */
-    static Map<LocalDate, List<GeoFeature>> byDate(Path file, List<String> warnings) {
-        return byDate(file, FeatureSelection.ALL, warnings);
-    }
-
-    /** A file's features that {@code selection} picks, grouped by the date they describe, in date order. */
-    static Map<LocalDate, List<GeoFeature>> byDate(Path file, FeatureSelection selection, List<String> warnings) {
-        GeoJsonReader.Document doc = ControlPolygons.readDocument(file, selection, warnings::add);
-        List<GeoFeature> features = doc.features();
-        String name = file.toString();
-        boolean dated = features.stream().anyMatch(f -> f.properties().get("date") != null);
-        LocalDate fromName = SnapshotDates.fromFileName(file.getFileName().toString()).orElse(null);
-        Map<LocalDate, List<GeoFeature>> groups = new TreeMap<>();
-        if (!dated) {
-            LocalDate date = fromName;
-            if (date == null) {
-                SnapshotDates.FromProperties p = SnapshotDates.fromProperties(doc, name);
-                if (p.warning() != null) {
-                    warnings.add(p.warning());
-                }
-                date = p.date();
-            }
-            if (date == null) {
-                throw new InputException(name + ": no date in its name or properties: name it with YYYYMMDD or"
-                        + " YYYY-MM-DD, or give its features a \"date\" property");
-            }
-            groups.put(date, features);
-            return groups;
-        }
-        for (GeoFeature f : features) {
-            Object d = f.properties().get("date");
-            LocalDate date;
-            if (d != null) {
-                date = SnapshotDates.fromProperty(d, name + ": feature " + f.index());
-            } else if (fromName != null) {
-                date = fromName;
-            } else {
-                throw new InputException(name + ": feature " + f.index() + ": no \"date\" property (other features"
-                        + " have one) and the file name has no date");
-            }
-            groups.computeIfAbsent(date, k -> new ArrayList<>()).add(f);
-        }
-        return groups;
+    /** One snapshot's point: {@code held} is its ground per side, named as the snapshot ({@link DatedPolygons}). */
+    private static Point point(LocalDate date, ControlPolygons held, ControlOverlay overlay, Controller controller,
+            MeasureOptions options, Batches batch) {
+        String origin = held.name();
+        Geometry g = held.held(controller);
+        double[] districts = batch.overlay == null ? null : batch.overlay.km2(g, batch.districts, origin);
+        return new Point(date, origin, overlay.book(g, controller, options, batch.regions, origin), districts);
     }
 
     /** DeepStateMap's credit when the files are its daily exports, else the file names. */

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.FeatureSelection;
-import org.controlmap.geodata.GeoFeature;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.Region;
 import org.locationtech.jts.geom.Geometry;
@@ -25,7 +25,7 @@ import org.locationtech.jts.geom.Geometry;
  * Dated snapshots gone through one at a time, in date order, for commands that
  * need each snapshot's shape as well as its km² ({@code animate}): listed and
  * dated exactly as {@link ControlSeries#measure} does (files, directories and
- * patterns by {@link SnapshotFiles#expand}; dates by {@link ControlSeries#byDate}),
+ * patterns by {@link SnapshotFiles#expand}; dates by {@link DatedPolygons}),
  * then measured one after another by a {@link Meter} with the cell memory of
  * {@link CellMeter}, so a snapshot's shape is read once and never kept.
  */
@@ -62,7 +62,7 @@ public final class SnapshotSequence {
 
     /**
      * Every dated snapshot among {@code files}, in date order. Each file is read (on {@code pool}) to learn
-     * its dates, and let go.
+     * its dates ({@link DatedPolygons#dates}: parsed, nothing merged), and let go.
      *
      * @param warnings the readers' one-line warnings, delivered in file order once all are read
      * @throws org.controlmap.InputException for an unreadable or undated file, or two snapshots of one date
@@ -85,9 +85,9 @@ public final class SnapshotSequence {
             fileWarnings.add(ws);
             futures.add(pool.submit(() -> {
                 List<Snapshot> out = new ArrayList<>();
-                Map<LocalDate, List<GeoFeature>> groups = ControlSeries.byDate(f, selection, ws);
-                for (LocalDate d : groups.keySet()) {
-                    out.add(new Snapshot(f, d, groups.size() > 1));
+                SortedSet<LocalDate> dates = DatedPolygons.dates(f, selection, ws::add);
+                for (LocalDate d : dates) {
+                    out.add(new Snapshot(f, d, dates.size() > 1));
                 }
                 return out;
             }));
@@ -155,7 +155,7 @@ public final class SnapshotSequence {
         private final FeatureSelection selection;
         private final CellMeter.Batch batch = new CellMeter.Batch();
         private Path lastFile;
-        private Map<LocalDate, List<GeoFeature>> lastGroups;
+        private Map<LocalDate, ControlPolygons> lastGroups;
 
         /**
          * @param options basis, attribution and limit; its date and source are not used
@@ -177,23 +177,27 @@ public final class SnapshotSequence {
             this.selection = selection;
         }
 
-        /** Reads and measures one snapshot (a file of several dates is read once while its dates come in a row). */
+        /**
+         * Reads and measures one snapshot (a file of several dates is read once while its dates come in a row,
+         * its held ground per date kept meanwhile, not its features).
+         */
         public Measured measure(Snapshot s) {
-            Map<LocalDate, List<GeoFeature>> groups;
+            Map<LocalDate, ControlPolygons> groups;
             if (s.severalDates() && s.file().equals(lastFile)) {
                 groups = lastGroups;
             } else {
                 // Its warnings were given when the snapshots were listed.
-                groups = ControlSeries.byDate(s.file(), selection, new ArrayList<>());
+                // Its warnings were given when the snapshots were listed.
+                groups = DatedPolygons.read(s.file(), controller, selection, w -> { });
                 lastFile = s.severalDates() ? s.file() : null;
                 lastGroups = s.severalDates() ? groups : null;
             }
-            List<GeoFeature> features = groups.get(s.date());
-            if (features == null) {
+            ControlPolygons polygons = groups.get(s.date());
+            if (polygons == null) {
                 throw new IllegalStateException(s.origin() + ": date " + s.date() + " no longer in the file");
             }
             String origin = s.origin();
-            Geometry held = ControlPolygons.of(features, controller, origin).held(controller);
+            Geometry held = polygons.held(controller);
             Booking b = overlay.book(held, controller, options, batch, origin);
             List<String> warnings = new ArrayList<>();
             if (ControlOverlay.nearest(controller, options)) {

@@ -3,6 +3,7 @@ package org.controlmap.control.measure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,10 +35,15 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * it, so its km² do not change by a bit. Larger inputs give the same ground by another order of unions:
  * the same km² up to rounding.
  *
- * <p>What the rest of a command needs besides the held ground is kept: the features that name a date
- * ({@link SnapshotDates#PROPERTY_NAMES}; properties only, no geometry) for {@link SnapshotDates#fromProperties},
- * and the order of errors: a feature's error (a controller that is neither side, a merge that fails) waits
- * until the file is read and the {@code --where} selection is checked, as when the features were read first.
+ * <p>It is the one merge of features into held ground: {@link ControlPolygons#of} feeds its list through it,
+ * {@link #read} a control file, {@link DatedPolygons} each date of a series' snapshot (several of them, whose
+ * waiting batches together stay within one batch's limits: {@link #pendingFeatures}, {@link #flushPending}).
+ *
+ * <p>What the rest of a command needs besides the held ground is kept: for {@link #read}, the features that
+ * name a date ({@link SnapshotDates#PROPERTY_NAMES}; those properties only, no geometry) for
+ * {@link SnapshotDates#fromProperties}, and the order of errors: a feature's error (a controller that is
+ * neither side, a merge that fails) waits until {@link #finish}, after the file is read and the
+ * {@code --where} selection is checked, as when the features were read first.
  */
 final class StreamedPolygons implements Consumer<GeoFeature> {
 
@@ -63,7 +69,6 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
     private final Controller defaultController;
     private final String name;
     private final Map<Controller, Side> sides = new EnumMap<>(Controller.class);
-    private final List<GeoFeature> dated = new ArrayList<>();
     private boolean polygons;
     private int nonPolygonal = -1;
     private String nonPolygonalType;
@@ -105,7 +110,14 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
             Consumer<String> warnings) {
         String name = file.toString();
         StreamedPolygons held = new StreamedPolygons(side, name);
-        SelectionFilter filter = new SelectionFilter(selection, name, held);
+        List<GeoFeature> dated = new ArrayList<>();
+        SelectionFilter filter = new SelectionFilter(selection, name, f -> {
+            GeoFeature d = datedCopy(f);
+            if (d != null) {
+                dated.add(d);
+            }
+            held.accept(f);
+        });
         GeoJsonReader.Document doc = FeatureFiles.stream(file, selection.layer(), selection.maxBytes(), warnings,
                 filter, progress);
         filter.finish();
@@ -115,20 +127,32 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
                     + " (points and lines are skipped)");
         }
         ControlPolygons polygons = held.finish(warnings);
-        return new Read(polygons, new GeoJsonReader.Document(List.copyOf(held.dated), doc.members(),
+        return new Read(polygons, new GeoJsonReader.Document(List.copyOf(dated), doc.members(),
                 doc.properties()));
+    }
+
+    /**
+     * What {@link SnapshotDates#fromProperties} needs of a feature: its index and the properties of
+     * {@link SnapshotDates#PROPERTY_NAMES} it has, no geometry; null when it has none of them.
+     */
+    static GeoFeature datedCopy(GeoFeature f) {
+        Map<String, Object> props = null;
+        for (String key : SnapshotDates.PROPERTY_NAMES) {
+            Object v = f.properties().get(key);
+            if (v != null) {
+                if (props == null) {
+                    props = new LinkedHashMap<>();
+                }
+                props.put(key, v);
+            }
+        }
+        return props == null ? null : new GeoFeature(f.index(), props, GF.createMultiPolygon());
     }
 
     @Override
     public void accept(GeoFeature f) {
         if (deferred != null) {
             return;
-        }
-        for (String key : SnapshotDates.PROPERTY_NAMES) {
-            if (f.properties().get(key) != null) {
-                dated.add(new GeoFeature(f.index(), f.properties(), GF.createMultiPolygon()));
-                break;
-            }
         }
         Geometry g = f.geometry();
         if (g == null || g.isEmpty()) {
@@ -150,18 +174,65 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
                 flush(s);
             }
         } catch (InputException e) {
-            deferred = e;
-            sides.clear(); // nothing more is needed from them: the file is refused
+            defer(e);
+        }
+    }
+
+    private void defer(InputException e) {
+        deferred = e;
+        sides.clear(); // nothing more is needed from them: the file is refused
+    }
+
+    /** Whether a Polygon or MultiPolygon went past. */
+    boolean polygons() {
+        return polygons;
+    }
+
+    /** Features waiting in the sides' batches, not merged yet. */
+    int pendingFeatures() {
+        int n = 0;
+        for (Side s : sides.values()) {
+            n += s.batch.size();
+        }
+        return n;
+    }
+
+    /** Vertices of the features waiting in the sides' batches. */
+    long pendingVertices() {
+        long n = 0;
+        for (Side s : sides.values()) {
+            n += s.vertices;
+        }
+        return n;
+    }
+
+    /**
+     * Merges the batches waiting now, before they are full: for an owner of several of these whose waiting
+     * features together should stay within one batch. A side whose features all went past before is then
+     * still merged exactly as one batch (its one part is its union).
+     */
+    void flushPending() {
+        if (deferred != null) {
+            return;
+        }
+        try {
+            for (Side s : sides.values()) {
+                if (!s.batch.isEmpty()) {
+                    flush(s);
+                }
+            }
+        } catch (InputException e) {
+            defer(e);
         }
     }
 
     /** Merges the batch into one part, and the parts into one when there are {@code maxParts}. */
     private void flush(Side s) {
-        s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name));
+        s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, this.name));
         s.batch = new ArrayList<>();
         s.vertices = 0;
         if (s.parts.size() >= maxParts) {
-            Geometry one = unionParts(s.parts);
+            Geometry one = unionParts(s.parts, name);
             s.parts.clear();
             s.parts.add(one);
         }
@@ -171,7 +242,7 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
      * The union of batch results: batches of an edge-matched grid are edge-matched among themselves, so a
      * coverage union is tried first whatever their number; else the full union.
      */
-    private Geometry unionParts(List<Geometry> parts) {
+    private static Geometry unionParts(List<Geometry> parts, String name) {
         try {
             Geometry[] coverage = parts.toArray(Geometry[]::new);
             if (CoverageValidator.isValid(coverage)) {
@@ -186,8 +257,21 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
 
     /** Held ground per side, once every feature went past; warns about RU/UA overlap as ControlPolygons does. */
     ControlPolygons finish(Consumer<String> warnings) {
+        return finish(name, warnings);
+    }
+
+    /**
+     * As {@link #finish(Consumer)}, named {@code name} instead of the name it was made with, in its
+     * {@link ControlPolygons#name()} and in its messages, those of features that went past included (a
+     * series' snapshot learns whether its file holds several dates, and so its name, only at the end).
+     */
+    ControlPolygons finish(String name, Consumer<String> warnings) {
         if (deferred != null) {
-            throw deferred;
+            String m = deferred.getMessage();
+            if (name.equals(this.name) || !m.startsWith(this.name + ": ")) {
+                throw deferred;
+            }
+            throw new InputException(name + m.substring(this.name.length()), deferred.getCause());
         }
         if (sides.isEmpty() && nonPolygonal >= 0) {
             throw new InputException(name + ": feature " + nonPolygonal + ": " + nonPolygonalType
@@ -203,7 +287,7 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
                 if (!s.batch.isEmpty()) {
                     s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name));
                 }
-                u = s.parts.size() == 1 ? s.parts.get(0) : unionParts(s.parts);
+                u = s.parts.size() == 1 ? s.parts.get(0) : unionParts(s.parts, name);
             }
             if (!u.isEmpty()) {
                 merged.put(c, u);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.controlmap.control.Controller;
 import org.controlmap.geodata.GeodesicArea;
+import org.controlmap.region.Region;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.densify.Densifier;
@@ -178,5 +179,32 @@ class HeldPiecesTest {
         assertThat(HeldPieces.minus(h, GF.toGeometry(new Envelope(29, 35, 44, 50)),
                 PreparedGeometryFactory.prepare(GF.toGeometry(new Envelope(29, 35,
                         44, 50)))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void seriesBooksALargeShapeAsAreasDoes() {
+        Geometry h = held();
+        MeasureOptions o = MeasureOptions.defaults().withFront(true);
+        Measurement areas = measure(h, Integer.MAX_VALUE);
+        ControlOverlay pieces = Fixtures.overlay();
+        pieces.largeVertices = 1;
+        Booking got = pieces.book(h, Controller.RU, o, new CellMeter.Batch(), "t");
+        Booking cells = Fixtures.overlay().book(h, Controller.RU, o, new CellMeter.Batch(), "t");
+        List<Region> regions = pieces.regions();
+        int seen = 0;
+        for (Measurement.RegionPart p : areas.parts()) {
+            int i = regions.indexOf(p.region());
+            double tol = 1e-9 * p.region().areaKm2();
+            assertThat(got.inside()[i]).as("inside %s", p.region()).isCloseTo(p.insideKm2(), within(tol));
+            assertThat(got.moved()[i]).as("moved %s", p.region()).isCloseTo(p.movedKm2(), within(tol));
+            assertThat(got.filled()[i]).as("filled %s", p.region()).isCloseTo(p.filledKm2(), within(tol));
+            // The cells cut an edge at a cell border into two geodesics: the same held km² within 1e-5.
+            assertThat(got.heldKm2(i)).isCloseTo(cells.heldKm2(i), within(1e-5 * cells.heldKm2(i) + 1e-6));
+            seen++;
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(2);
+        assertThat(got.outside()).isGreaterThan(100).isCloseTo(areas.outsideKm2(Controller.RU), within(1e-6));
+        assertThat(got.frontKm()).isCloseTo(areas.allocation().frontKm(), within(1e-9));
+        assertThat(got.frontKm()).isCloseTo(cells.frontKm(), within(1e-9));
     }
 }

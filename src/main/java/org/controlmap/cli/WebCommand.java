@@ -18,6 +18,7 @@ import org.controlmap.control.measure.SnapshotSequence;
 import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.FileKind;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
@@ -93,8 +94,7 @@ final class WebCommand implements Callable<Integer> {
         } else {
             input.validate(false);
         }
-        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".html") && !name.endsWith(".htm")) {
+        if (!FileKind.hasExtension(output, List.of("html", "htm"))) {
             throw new InputException(output + ": web writes one HTML page; name it .html");
         }
         if (width < 400 || width > 4000) {

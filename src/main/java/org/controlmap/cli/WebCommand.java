@@ -76,7 +76,8 @@ final class WebCommand implements Callable<Integer> {
     int width;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "With snapshots: frames drawn at once, 1 to 64. Default: the number of cores.")
+            description = "With snapshots: frames drawn at once, 1 to 64 (more on machines with over 16 cores: 4 per "
+                    + "core). Default: the number of cores.")
     Integer threads;
 
     @Override
@@ -100,9 +101,7 @@ final class WebCommand implements Callable<Integer> {
         if (width < 400 || width > 4000) {
             throw new InputException("--width " + width + ": must be between 400 and 4000 px");
         }
-        if (threads != null && (threads < 1 || threads > 64)) {
-            throw new InputException("--threads " + threads + ": must be between 1 and 64");
-        }
+        Workers.check(threads);
         AtomicOutput.checkWritable(output);
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");

@@ -187,7 +187,9 @@ final class AnimateCommand implements Callable<Integer> {
         int w = page.width(kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH, dpi);
         String credit = page.credit();
         List<String> notes = page.notes();
-        List<Path> files = SnapshotFiles.expand(inputs);
+        // What a folder or pattern holds that is not read (subfolders, dangling links, pipes) is said, as series says it.
+        List<Path> files = SnapshotFiles.expand(inputs,
+                skipped -> spec.commandLine().getErr().println("controlmap: warning: " + skipped));
         Path ffmpeg = kind == Kind.VIDEO ? FfmpegVideo.locate(System.getenv("PATH"), target) : null;
         if (!template) {
             AtomicOutput.checkWritable(target);

@@ -109,7 +109,10 @@ final class WebCommand implements Callable<Integer> {
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         byte[] page;
         if (series) {
-            List<Path> files = SnapshotFiles.expand(snapshots);
+            // What a folder or pattern holds that is not read (subfolders, dangling links, pipes) is said, as
+            // series says it.
+            List<Path> files = SnapshotFiles.expand(snapshots,
+                    w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
             AtomicOutput.checkNotInput(output, files);
             page = timeline(catalogue, files);
         } else {

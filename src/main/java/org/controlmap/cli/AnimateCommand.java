@@ -121,7 +121,8 @@ final class AnimateCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Frames made at once, 1 to 64. Default: the number of cores.")
+            description = "Frames made at once, 1 to 64 (more on machines with over 16 cores: 4 per core). "
+                    + "Default: the number of cores.")
     Integer threads;
 
     /** The PNG frames' stated resolution (--dpi). */
@@ -156,9 +157,7 @@ final class AnimateCommand implements Callable<Integer> {
             throw new InputException("--hold-ms " + hold + ": must be at least the frame delay (" + delay
                     + " ms) and at most 600000");
         }
-        if (threads != null && (threads < 1 || threads > 64)) {
-            throw new InputException("--threads " + threads + ": must be between 1 and 64");
-        }
+        Workers.check(threads);
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         // One frame and projection for the whole animation: the base map below is laid out once and shared.
         MapFocus focus = frame.focus(catalogue);
@@ -188,7 +187,9 @@ final class AnimateCommand implements Callable<Integer> {
         int w = page.width(kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH, dpi);
         String credit = page.credit();
         List<String> notes = page.notes();
-        List<Path> files = SnapshotFiles.expand(inputs);
+        // What a folder or pattern holds that is not read (subfolders, dangling links, pipes) is said, as series says it.
+        List<Path> files = SnapshotFiles.expand(inputs,
+                skipped -> spec.commandLine().getErr().println("controlmap: warning: " + skipped));
         Path ffmpeg = kind == Kind.VIDEO ? FfmpegVideo.locate(System.getenv("PATH"), target) : null;
         if (!template) {
             AtomicOutput.checkWritable(target);

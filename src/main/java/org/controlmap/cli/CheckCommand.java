@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.controlmap.control.Allocation;
@@ -19,6 +19,7 @@ import org.controlmap.control.claims.ClaimCheck;
 import org.controlmap.control.measure.ControlFile;
 import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.FileKind;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.RegionCatalogue;
 import picocli.CommandLine.Command;
@@ -78,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
         if (output != null) {
             AtomicOutput.checkWritable(output);
             AtomicOutput.checkNotInput(output, input.inputs());
-            if (fmt == null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            if (fmt == null && FileKind.hasExtension(output, List.of("json"))) {
                 fmt = Format.JSON;
             }
         }

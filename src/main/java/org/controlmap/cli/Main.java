@@ -63,14 +63,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].startsWith("-")) {
+        String asked = firstCommandWord(args);
+        if (asked != null) {
             // Every command needs the regions, most a scenario: read them on the second
             // core while the first sets up the command line (start-up is most of a short
             // run). One task, not two: a third busy thread slows the others. The words
             // are read here, before picocli, because picocli's set-up is what this hides;
             // a wrong guess only costs the read-ahead.
-            boolean scenario = args[0].equals("areas") || args[0].equals("render") || args[0].equals("check")
-                    || args[0].equals("report") || args[0].equals("web");
+            boolean scenario = asked.equals("areas") || asked.equals("render") || asked.equals("check")
+                    || asked.equals("report") || asked.equals("web");
             boolean bundledScenario = scenario && Arrays.stream(args)
                     .noneMatch(a -> a.startsWith("--scenario") || a.startsWith("--control"));
             Workers.shared().execute(() -> {
@@ -172,6 +173,10 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * The command asked for, the first word that is not an option (Main's own {@code --debug} may come
+     * first): read once before picocli parses, both for the read-ahead and to register only that command.
+     */
     private static String firstCommandWord(String[] args) {
         for (String a : args) {
             if (!a.startsWith("-")) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,6 +20,7 @@ import org.controlmap.control.measure.Measurement;
 import org.controlmap.geodata.GeoJsonWriter;
 import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.FileKind;
 import org.controlmap.io.OutputSet;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
@@ -108,8 +108,7 @@ final class RenderCommand implements Callable<Integer> {
             formats.put(t, f);
         }
         if (exportGeojson != null) {
-            String n = exportGeojson.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!n.endsWith(".geojson") && !n.endsWith(".json")) {
+            if (!FileKind.hasExtension(exportGeojson, List.of("geojson", "json"))) {
                 throw new InputException(exportGeojson + ": --export-geojson writes GeoJSON; use a .geojson or .json name");
             }
             if (!seen.add(exportGeojson.toAbsolutePath().normalize())) {

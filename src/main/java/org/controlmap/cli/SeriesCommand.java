@@ -121,11 +121,6 @@ final class SeriesCommand implements Callable<Integer> {
                     + "Default: the number of cores.")
     Integer threads;
 
-    /** More threads than this only add memory (each holds snapshots): 4 per core, at least 64. */
-    static int maxThreads() {
-        return Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
-    }
-
     @Override
     public Integer call() throws IOException {
         attribution.validate(true);
@@ -134,9 +129,7 @@ final class SeriesCommand implements Callable<Integer> {
             throw new InputException("--date: series takes each snapshot's date from its file name or its "
                     + "properties; rename the file or give it a date property");
         }
-        if (threads != null && (threads < 1 || threads > maxThreads())) {
-            throw new InputException("--threads " + threads + ": must be between 1 and " + maxThreads());
-        }
+        Workers.check(threads);
         // Every file a directory or pattern stands for, so that no output overwrites one.
         List<Path> read = output != null || chart != null || wide != null ? SnapshotFiles.expand(inputs)
                 : List.of();

@@ -18,6 +18,7 @@ import org.controlmap.control.measure.SnapshotSequence;
 import org.controlmap.geodata.FeatureSelection;
 import org.controlmap.InputException;
 import org.controlmap.io.AtomicOutput;
+import org.controlmap.io.FileKind;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.RegionCatalogue;
@@ -75,7 +76,8 @@ final class WebCommand implements Callable<Integer> {
     int width;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "With snapshots: frames drawn at once, 1 to 64. Default: the number of cores.")
+            description = "With snapshots: frames drawn at once, 1 to 64 (more on machines with over 16 cores: 4 per "
+                    + "core). Default: the number of cores.")
     Integer threads;
 
     @Override
@@ -93,16 +95,13 @@ final class WebCommand implements Callable<Integer> {
         } else {
             input.validate(false);
         }
-        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".html") && !name.endsWith(".htm")) {
+        if (!FileKind.hasExtension(output, List.of("html", "htm"))) {
             throw new InputException(output + ": web writes one HTML page; name it .html");
         }
         if (width < 400 || width > 4000) {
             throw new InputException("--width " + width + ": must be between 400 and 4000 px");
         }
-        if (threads != null && (threads < 1 || threads > 64)) {
-            throw new InputException("--threads " + threads + ": must be between 1 and 64");
-        }
+        Workers.check(threads);
         AtomicOutput.checkWritable(output);
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
@@ -110,7 +109,10 @@ final class WebCommand implements Callable<Integer> {
         RegionCatalogue catalogue = RegionCatalogue.bundled();
         byte[] page;
         if (series) {
-            List<Path> files = SnapshotFiles.expand(snapshots);
+            // What a folder or pattern holds that is not read (subfolders, dangling links, pipes) is said, as
+            // series says it.
+            List<Path> files = SnapshotFiles.expand(snapshots,
+                    w -> spec.commandLine().getErr().println("controlmap: warning: " + w));
             AtomicOutput.checkNotInput(output, files);
             page = timeline(catalogue, files);
         } else {

@@ -1,6 +1,7 @@
 package org.controlmap.cli;
 
 import java.util.concurrent.ForkJoinPool;
+import org.controlmap.InputException;
 
 /**
  * The worker threads of a run, owned by the CLI and handed to the core as an
@@ -29,6 +30,21 @@ final class Workers {
             }
         }
         return p;
+    }
+
+    /**
+     * The most {@code --threads} may ask for: more than the cores helps a little where work waits (a series'
+     * reads), far more only costs memory (a thread's stack, a batch in flight each).
+     */
+    static int maxThreads() {
+        return Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Refuses a {@code --threads} value below 1 or above {@link #maxThreads()}; null (not given) passes. */
+    static void check(Integer threads) {
+        if (threads != null && (threads < 1 || threads > maxThreads())) {
+            throw new InputException("--threads " + threads + ": must be between 1 and " + maxThreads());
+        }
     }
 
     /** {@code threads} threads ({@code --threads}), or the shared pool when not given. */

@@ -61,7 +61,7 @@ final class FlatGeobufReader {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read (" + KmlReader.oneLine(e.getMessage()) + ")", e);
+            throw new InputException(name + ": cannot read (" + Quote.reason(e.getMessage()) + ")", e);
         }
         if (bytes.length < 8 || bytes[0] != 'f' || bytes[1] != 'g' || bytes[2] != 'b') {
             throw new InputException(name + ": not a FlatGeobuf file (it does not start with the magic bytes"
@@ -81,7 +81,7 @@ final class FlatGeobufReader {
             header = Header.getRootAsHeader(hb.slice().order(ByteOrder.LITTLE_ENDIAN));
         } catch (IOException | RuntimeException e) {
             throw new InputException(name + ": byte 8: FlatGeobuf header is truncated or corrupt ("
-                    + KmlReader.oneLine(String.valueOf(e.getMessage())) + ")", e);
+                    + Quote.reason(String.valueOf(e.getMessage())) + ")", e);
         }
         LonLatTransform transform = transform(name, header.crs());
         Map<String, Object> members = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ final class FlatGeobufReader {
                 }
                 pos += 4 + len;
             } catch (RuntimeException e) {
-                throw new InputException(where + ": truncated or corrupt (" + KmlReader.oneLine(
+                throw new InputException(where + ": truncated or corrupt (" + Quote.reason(
                         String.valueOf(e.getMessage())) + ")", e);
             }
             if (g != null && transform != null) {

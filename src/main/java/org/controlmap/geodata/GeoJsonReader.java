@@ -146,12 +146,12 @@ public final class GeoJsonReader {
         } catch (AccessDeniedException e) {
             throw new InputException(name + ": permission denied", e);
         } catch (IOException e) {
-            throw new InputException(name + ": cannot open: " + oneLine(e.getMessage()), e);
+            throw new InputException(name + ": cannot open: " + Quote.reason(e.getMessage()), e);
         }
         try (in) {
             return read(in, name);
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read: " + oneLine(e.getMessage()), e);
+            throw new InputException(name + ": cannot read: " + Quote.reason(e.getMessage()), e);
         }
     }
 
@@ -249,10 +249,10 @@ public final class GeoJsonReader {
             } catch (JsonProcessingException e) {
                 throw JsonErrors.describe(e, p, in != null && in.atEnd(), MAX_NESTING, MAX_NUMBER_LENGTH).in(name);
             } catch (InputSniffer.GzipFailure e) {
-                throw new InputException(name + ": gzip data is truncated or corrupt (" + oneLine(e.getMessage())
+                throw new InputException(name + ": gzip data is truncated or corrupt (" + Quote.reason(e.getMessage())
                         + ")", e);
             } catch (IOException e) {
-                throw new InputException(name + ": cannot read: " + oneLine(e.getMessage()), e);
+                throw new InputException(name + ": cannot read: " + Quote.reason(e.getMessage()), e);
             }
             diag.finish();
             return Collections.unmodifiableList(features);
@@ -508,9 +508,5 @@ public final class GeoJsonReader {
 
     private static String label(String path) {
         return GeoJsonDiagnostics.label(path);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 }

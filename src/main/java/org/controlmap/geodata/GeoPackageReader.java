@@ -177,6 +177,6 @@ final class GeoPackageReader {
             c = c.getCause();
         }
         String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-        return KmlReader.oneLine(m);
+        return Quote.reason(m);
     }
 }

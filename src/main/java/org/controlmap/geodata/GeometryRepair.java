@@ -56,7 +56,7 @@ public final class GeometryRepair {
             IsValidOp op = new IsValidOp(g);
             err = op.getValidationError();
         } catch (RuntimeException e) {
-            throw new InputException(where + ": geometry cannot be checked (JTS: " + oneLine(e) + ")", e);
+            throw new InputException(where + ": geometry cannot be checked (JTS: " + Quote.reason(String.valueOf(e.getMessage())) + ")", e);
         }
         if (err == null) {
             return new Result(g, null);
@@ -75,7 +75,7 @@ public final class GeometryRepair {
             }
         } catch (RuntimeException e) {
             throw new InputException(where + ": " + problem + ", and JTS GeometryFixer cannot repair it ("
-                    + oneLine(e) + ")", e);
+                    + Quote.reason(String.valueOf(e.getMessage())) + ")", e);
         }
         if (!fixed.isValid()) {
             throw new InputException(where + ": " + problem + ", and JTS GeometryFixer cannot repair it");
@@ -109,10 +109,5 @@ public final class GeometryRepair {
             return "from zero";
         }
         return String.format(Locale.ROOT, "%+.4f %%", change * 100);
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = String.valueOf(e.getMessage());
-        return m.replaceAll("\\s+", " ").trim();
     }
 }

@@ -97,10 +97,10 @@ final class KmlReader {
             throw InputLimit.tooLarge(name, "its KML is larger than " + maxBytes + " bytes uncompressed", maxBytes);
         } catch (ZipException e) {
             throw new InputException(name + ": not a readable zip archive, truncated or corrupt ("
-                    + oneLine(e.getMessage()) + ")", e);
+                    + Quote.reason(e.getMessage()) + ")", e);
         } catch (IOException e) {
             throw new InputException(name + ": cannot read the zip archive, truncated or corrupt ("
-                    + oneLine(e.getMessage()) + ")", e);
+                    + Quote.reason(e.getMessage()) + ")", e);
         }
     }
 
@@ -173,13 +173,9 @@ final class KmlReader {
 
     /** The parser's own words, without its "ParseError at [row,col]:[5,1] Message:" prefix. */
     private static String xmlMessage(XMLStreamException e) {
-        String m = oneLine(e.getMessage());
+        String m = Quote.reason(e.getMessage());
         int k = m.indexOf("Message:");
         return k >= 0 ? m.substring(k + 8).trim() : m;
-    }
-
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     /** One walk through one document. */
@@ -389,7 +385,7 @@ final class KmlReader {
                         Double.parseDouble(xy[2]);
                     }
                 } catch (NumberFormatException e) {
-                    throw located(at, "coordinates: \"" + shorten(t) + "\" is not a position lon,lat[,alt]");
+                    throw located(at, "coordinates: \"" + Quote.cut(t) + "\" is not a position lon,lat[,alt]");
                 }
                 if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
                     throw located(at, "coordinates: (" + FeatureCollector.num(x) + ", " + FeatureCollector.num(y)
@@ -456,9 +452,5 @@ final class KmlReader {
         private InputException located(Location l, String what) {
             return InputException.at(name, l.getLineNumber(), l.getColumnNumber(), what);
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

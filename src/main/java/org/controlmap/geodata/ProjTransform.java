@@ -11,8 +11,10 @@ import org.locationtech.proj4j.ProjCoordinate;
 /**
  * WGS84 longitude/latitude to and from one projection, given as a proj
  * definition ({@code +proj=… +units=m}); the formulas are proj4j's. The one
- * wrapper of proj4j: {@link LocalProjection} and the renderer's map projection
- * configure it.
+ * wrapper of proj4j for the projections controlmap chooses: {@link LocalProjection}
+ * and the renderer's map projection configure it. Input files in another
+ * system are reprojected by {@link LonLatTransform}, whose systems come from
+ * NGA's EPSG definitions and whose failures are NaN per position.
  *
  * <p>Not thread-safe (proj4j transforms and the point buffers keep state);
  * make one per thread.

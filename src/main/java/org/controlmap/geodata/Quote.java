@@ -10,6 +10,9 @@ public final class Quote {
     /** Characters of a value shown in a message before it is cut. */
     public static final int MAX = 80;
 
+    /** Characters of a library's own message (parser, file system, JTS) shown before it is cut. */
+    public static final int REASON_MAX = 240;
+
     private Quote() {
     }
 
@@ -20,14 +23,27 @@ public final class Quote {
      * Null becomes "null". Looks at no more than a few hundred characters.
      */
     public static String cut(String text) {
+        return cut(text, MAX);
+    }
+
+    /**
+     * A library's own message for the brackets of a one-line error ("cannot read (…)"): on one line as
+     * {@link #cut(String)} makes it, cut after {@value #REASON_MAX} characters (such messages can quote the
+     * input: a parser's unexpected text, a file name); "" when there is none.
+     */
+    public static String reason(String message) {
+        return message == null ? "" : cut(message, REASON_MAX);
+    }
+
+    private static String cut(String text, int max) {
         if (text == null) {
             return "null";
         }
         int n = text.length();
-        StringBuilder sb = new StringBuilder(MAX + 32);
+        StringBuilder sb = new StringBuilder(max + 32);
         boolean gap = false;
         int i = 0;
-        for (; i < n && sb.length() <= MAX; i++) {
+        for (; i < n && sb.length() <= max; i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 gap = sb.length() > 0;
@@ -39,10 +55,10 @@ public final class Quote {
             }
             sb.append(c);
         }
-        if (sb.length() <= MAX) {
+        if (sb.length() <= max) {
             return sb.toString();
         }
-        int end = MAX;
+        int end = max;
         if (Character.isLowSurrogate(sb.charAt(end))) {
             end--; // keep a surrogate pair whole
         }

@@ -15,15 +15,26 @@ public interface FileKind {
 
     /** The kind among {@code kinds} whose extension ends the file's name (any case); null when none does. */
     static <K extends FileKind> K of(Path file, K[] kinds) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (K k : kinds) {
-            for (String e : k.extensions()) {
-                if (name.endsWith("." + e)) {
-                    return k;
-                }
+            if (hasExtension(file, k.extensions())) {
+                return k;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the file's name ends in a dot and one of {@code extensions} (lower case, without the dot; the
+     * name in any case): for outputs of one format only ({@code web}'s page, {@code --export-geojson}).
+     */
+    static boolean hasExtension(Path file, List<String> extensions) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String e : extensions) {
+            if (name.endsWith("." + e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The usual extensions of {@code kinds} for a message: ".csv, .md, .json or .html". */

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.CompiledFeatures;
+import org.controlmap.geodata.EditDistance;
 
 /**
  * The regions controlmap knows: the bundled Natural Earth boundaries with their
@@ -224,7 +225,7 @@ public final class RegionCatalogue {
         for (String cand : candidates) {
             String[] parts = cand.split(" ", 2);
             for (String p : parts) {
-                int d = levenshtein(k, key(p), limit);
+                int d = EditDistance.bounded(k, key(p), limit);
                 if (d < bestD) {
                     bestD = d;
                     best = cand;
@@ -232,7 +233,7 @@ public final class RegionCatalogue {
             }
         }
         for (Map.Entry<String, List<String>> e : names.entrySet()) {
-            int d = levenshtein(k, e.getKey(), limit);
+            int d = EditDistance.bounded(k, e.getKey(), limit);
             if (d < bestD) {
                 bestD = d;
                 List<String> codes = e.getValue();
@@ -264,33 +265,5 @@ public final class RegionCatalogue {
             }
         }
         return sb.toString();
-    }
-
-    /** Edit distance of a and b, or {@code limit + 1} as soon as it is known to exceed {@code limit}. */
-    private static int levenshtein(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin > limit) { // distances only grow from row to row
-                return limit + 1;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

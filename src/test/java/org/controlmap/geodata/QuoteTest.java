@@ -27,4 +27,14 @@ class QuoteTest {
         String s = "a".repeat(Quote.MAX - 1) + "\uD83D\uDE00" + "tail";
         assertThat(Quote.cut(s)).startsWith("a".repeat(Quote.MAX - 1) + "…");
     }
+
+    @Test
+    void aLibrarysMessageIsOneLineAndCutLonger() {
+        assertThat(Quote.reason(null)).isEmpty();
+        assertThat(Quote.reason("ParseError at [row,col]:[5,1]\nMessage: unexpected")).isEqualTo(
+                "ParseError at [row,col]:[5,1] Message: unexpected");
+        String said = "Unexpected character: " + "z".repeat(10_000_000);
+        assertThat(Quote.reason(said)).startsWith("Unexpected character: z").endsWith("… (10000022 characters)")
+                .hasSizeLessThan(Quote.REASON_MAX + 30);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.controlmap.geodata.EditDistance;
 import org.controlmap.geodata.GeoFeature;
 import org.controlmap.geodata.GeoJsonReader;
 import org.locationtech.jts.geom.Coordinate;
@@ -300,26 +301,6 @@ public final class PlacesExtract {
      */
     static final String RUSSIAN_ENDINGS = "(ое|ее|ие|ье|ово|ево|[^ь]ск)(?![а-яіїєґ])";
 
-    /** Levenshtein distance. */
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     /** How many times {@code regex} matches in {@code s}, lower-cased. */
     private static int count(String s, String regex) {
         return (int) java.util.regex.Pattern.compile(regex).matcher(s.toLowerCase(java.util.Locale.ROOT))
@@ -365,7 +346,8 @@ public final class PlacesExtract {
             if (own.contains(k) || own.contains(b)) {
                 score = 2000;
             } else if ((latin.contains(k) || latin.contains(b)) && own.stream().anyMatch(
-                    o -> editDistance(o, k) <= MAX_ALTERNATE_EDITS || editDistance(o, b) <= MAX_ALTERNATE_EDITS)) {
+                    o -> EditDistance.bounded(o, k, MAX_ALTERNATE_EDITS) <= MAX_ALTERNATE_EDITS
+                            || EditDistance.bounded(o, b, MAX_ALTERNATE_EDITS) <= MAX_ALTERNATE_EDITS)) {
                 score = 1000;
             } else {
                 continue;

@@ -14,6 +14,7 @@ import org.controlmap.control.Controller;
 import org.controlmap.control.NumberText;
 import org.controlmap.control.measure.Measurement;
 import org.controlmap.geodata.PointMapping;
+import org.controlmap.geodata.Polygons;
 import org.controlmap.region.AreaBasis;
 import org.controlmap.region.CountryOutline;
 import org.controlmap.region.Region;
@@ -25,7 +26,6 @@ import org.controlmap.render.MapScene;
 import org.controlmap.render.TextWidths;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -228,7 +228,7 @@ public final class FrameLayout {
         if (!g.isValid()) {
             g = GeometryFixer.fix(g);
         }
-        return polygonal(OverlayNGRobust.overlay(g, mask, OverlayNG.INTERSECTION));
+        return Polygons.polygonal(OverlayNGRobust.overlay(g, mask, OverlayNG.INTERSECTION));
     }
 
     /**
@@ -250,19 +250,6 @@ public final class FrameLayout {
             }
         }
         return round(GF.buildGeometry(kept));
-    }
-
-    private static Geometry polygonal(Geometry g) {
-        if (g instanceof Polygonal) {
-            return g;
-        }
-        List<Geometry> parts = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygonal) {
-                parts.add(g.getGeometryN(i));
-            }
-        }
-        return GF.buildGeometry(parts);
     }
 
     private static MapScene.Group group(MapScene scene, String cssClass) {

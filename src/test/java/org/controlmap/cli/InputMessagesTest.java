@@ -69,5 +69,16 @@ class InputMessagesTest {
         CliRun r = run("areas", "--control", f.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains(f + ": RU and UA features overlap over ").contains(" km²; both sides'");
+        // series reads its snapshots through its own per-date merge: the same warning, once.
+        CliRun s = run("series", f.toString(), "-o", dir.resolve("s.csv").toString());
+        assertThat(s.code()).isZero();
+        assertThat(s.err()).containsOnlyOnce(f + ": RU and UA features overlap over ");
+        // ... and so do animate and web, which measure snapshots as series does.
+        CliRun a = run("animate", f.toString(), "-o", dir.resolve("a.gif").toString(), "--width", "200");
+        assertThat(a.code()).isZero();
+        assertThat(a.err()).containsOnlyOnce(f + ": RU and UA features overlap over ");
+        CliRun w = run("web", f.toString(), "-o", dir.resolve("w.html").toString());
+        assertThat(w.code()).isZero();
+        assertThat(w.err()).containsOnlyOnce(f + ": RU and UA features overlap over ");
     }
 }

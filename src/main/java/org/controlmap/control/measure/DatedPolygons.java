@@ -91,11 +91,18 @@ final class DatedPolygons implements Consumer<GeoFeature> {
      * named as {@code series} names the snapshot: the file, or "file (date)" when it holds several dates.
      *
      * @param side     the side holding features without a {@code controller} property
-     * @param warnings the reader's one-line warnings, then the one of {@link SnapshotDates#fromProperties}
+     * @param warnings the reader's one-line warnings, then the one of {@link SnapshotDates#fromProperties},
+     *                 then per date RU/UA overlap ({@link ControlPolygons#warnOverlap})
      */
     static SortedMap<LocalDate, ControlPolygons> read(Path file, Controller side, FeatureSelection selection,
             Consumer<String> warnings) {
-        return new DatedPolygons(file, side, true).polygons(file, selection, warnings);
+        return read(file, side, selection, warnings, warnings);
+    }
+
+    /** As {@link #read(Path, Controller, FeatureSelection, Consumer)}, the RU/UA overlaps to {@code merged}. */
+    static SortedMap<LocalDate, ControlPolygons> read(Path file, Controller side, FeatureSelection selection,
+            Consumer<String> reading, Consumer<String> merged) {
+        return new DatedPolygons(file, side, true).polygons(file, selection, reading, merged);
     }
 
     /**
@@ -110,13 +117,17 @@ final class DatedPolygons implements Consumer<GeoFeature> {
 
     /** Reads {@code file} into this, then finishes every date's merge (package-private for tests). */
     SortedMap<LocalDate, ControlPolygons> polygons(Path file, FeatureSelection selection, Consumer<String> warnings) {
-        stream(file, selection, warnings);
+        return polygons(file, selection, warnings, warnings);
+    }
+
+    private SortedMap<LocalDate, ControlPolygons> polygons(Path file, FeatureSelection selection,
+            Consumer<String> reading, Consumer<String> merged) {
+        stream(file, selection, reading);
         boolean several = dates.size() > 1;
         SortedMap<LocalDate, ControlPolygons> out = new TreeMap<>();
         for (Map.Entry<LocalDate, StreamedPolygons> e : dates.entrySet()) {
             String origin = several ? name + " (" + e.getKey() + ")" : name;
-            // series never warned about RU/UA overlap; its rows are one side's
-            out.put(e.getKey(), e.getValue().finish(origin, w -> { }));
+            out.put(e.getKey(), e.getValue().finish(origin, merged));
             e.setValue(null);
         }
         return out;

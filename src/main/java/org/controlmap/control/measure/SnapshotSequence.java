@@ -183,12 +183,13 @@ public final class SnapshotSequence {
          */
         public Measured measure(Snapshot s) {
             Map<LocalDate, ControlPolygons> groups;
+            List<String> warnings = new ArrayList<>();
             if (s.severalDates() && s.file().equals(lastFile)) {
                 groups = lastGroups;
             } else {
-                // Its warnings were given when the snapshots were listed.
-                // Its warnings were given when the snapshots were listed.
-                groups = DatedPolygons.read(s.file(), controller, selection, w -> { });
+                // The reader's warnings were given when the snapshots were listed; RU/UA overlaps (found by the
+                // merge, for each date of the file) come with the snapshot that read it.
+                groups = DatedPolygons.read(s.file(), controller, selection, w -> { }, warnings::add);
                 lastFile = s.severalDates() ? s.file() : null;
                 lastGroups = s.severalDates() ? groups : null;
             }
@@ -199,7 +200,6 @@ public final class SnapshotSequence {
             String origin = s.origin();
             Geometry held = polygons.held(controller);
             Booking b = overlay.book(held, controller, options, batch, origin);
-            List<String> warnings = new ArrayList<>();
             if (ControlOverlay.nearest(controller, options)) {
                 ControlOverlay.beyondLimit(origin, b.outside(), options.limitKm()).ifPresent(warnings::add);
             }

@@ -2,10 +2,19 @@ package org.controlmap.geodata;
 
 import org.controlmap.InputException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.noding.BasicSegmentString;
+import org.locationtech.jts.noding.FastNodingValidator;
+import org.locationtech.jts.noding.SegmentString;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -28,6 +37,12 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * for a symmetric bow-tie it is near zero, so such a shape is refused.
  */
 public final class GeometryRepair {
+
+    /**
+     * Fewest vertices of a MultiPolygon checked part by part ({@link #validationError}); DeepStateMap's daily
+     * exports have ~10,000.
+     */
+    static final int LARGE_VERTICES = 500_000;
 
     /** Largest accepted relative change of geodesic area by a repair: 1 %. */
     public static final double MAX_AREA_CHANGE = 0.01;
@@ -53,8 +68,7 @@ public final class GeometryRepair {
     public static Result repair(Geometry g, String where) {
         TopologyValidationError err;
         try {
-            IsValidOp op = new IsValidOp(g);
-            err = op.getValidationError();
+            err = validationError(g);
         } catch (RuntimeException e) {
             throw new InputException(where + ": geometry cannot be checked (JTS: " + Quote.reason(String.valueOf(e.getMessage())) + ")", e);
         }
@@ -94,6 +108,68 @@ public final class GeometryRepair {
                     where, problem, before / 1e6, after / 1e6, percent(change), MAX_AREA_CHANGE * 100));
         }
         return new Result(fixed, problem + "; repaired with JTS GeometryFixer, area changed by " + percent(change));
+    }
+
+    /**
+     * JTS's {@link IsValidOp} verdict on {@code g}; for a MultiPolygon of {@link #LARGE_VERTICES} or more, the
+     * same checks in the same order with one of them done without an index.
+     *
+     * <p>Why: {@code IsValidOp} tests that no part of a MultiPolygon lies inside another through an
+     * {@code IndexedPointInAreaLocator} over the outer part (~100 bytes a segment: 500 MB for the
+     * 6.2M-vertex snapshot, the largest thing a run holds). Here each part is checked alone by
+     * {@code IsValidOp} (rings, holes), then all rings together by JTS's {@link FastNodingValidator}
+     * (rings of different parts that cross or overlap; any doubt goes to {@code IsValidOp} whole), and last a part nested in another is found by locating one of
+     * its shell's vertices in each part whose box covers it ({@link SimplePointInAreaLocator}: a pass over
+     * that part's rings, nothing kept). With boundaries that only touch, a vertex off the other part's
+     * boundary tells whether the whole part lies inside it.
+     */
+    static TopologyValidationError validationError(Geometry g) {
+        return validationError(g, LARGE_VERTICES);
+    }
+
+    /** As {@link #validationError(Geometry)}, part by part from {@code largeVertices} on (tests lower it). */
+    static TopologyValidationError validationError(Geometry g, int largeVertices) {
+        if (!(g instanceof MultiPolygon) || g.getNumPoints() < largeVertices) {
+            return new IsValidOp(g).getValidationError();
+        }
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            TopologyValidationError err = new IsValidOp(g.getGeometryN(i)).getValidationError();
+            if (err != null) {
+                return err;
+            }
+        }
+        List<SegmentString> rings = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            for (int r = -1; r < p.getNumInteriorRing(); r++) {
+                rings.add(new BasicSegmentString((r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r))
+                        .getCoordinates(), null));
+            }
+        }
+        if (!new FastNodingValidator(rings).isValid()) {
+            // Rings meet other than at shared vertices: a crossing, an overlap, or a vertex on another ring's
+            // edge, which may be a valid touch. IsValidOp tells which, at its cost.
+            return new IsValidOp(g).getValidationError();
+        }
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon inner = (Polygon) g.getGeometryN(i);
+            for (int j = 0; j < g.getNumGeometries(); j++) {
+                Polygon outer = (Polygon) g.getGeometryN(j);
+                if (i == j || !outer.getEnvelopeInternal().covers(inner.getEnvelopeInternal())) {
+                    continue;
+                }
+                for (Coordinate c : inner.getExteriorRing().getCoordinates()) {
+                    int loc = SimplePointInAreaLocator.locatePointInPolygon(c, outer);
+                    if (loc == Location.INTERIOR) {
+                        return new TopologyValidationError(TopologyValidationError.NESTED_SHELLS, c);
+                    }
+                    if (loc == Location.EXTERIOR) {
+                        break;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String describe(TopologyValidationError err) {

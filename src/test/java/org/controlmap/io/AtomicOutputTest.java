@@ -83,6 +83,13 @@ class AtomicOutputTest {
     void devNullStaysACharacterDevice() throws IOException {
         Path devNull = Path.of("/dev/null");
         assumeTrue(Files.exists(devNull) && isOther(devNull), "no /dev/null device here");
+        // A regression must not cost the machine (CI runs as root) its /dev/null: a private node goes first,
+        // and the real one is only written when the private one survived.
+        Path node = dir.resolve("probe-null");
+        if (tool("mknod", node.toString(), "c", "1", "3")) {
+            write(node, "probe");
+            assertThat(isOther(node)).as("a private device node was replaced; /dev/null left alone").isTrue();
+        }
         write(devNull, "gone");
         assertThat(Files.isRegularFile(devNull, LinkOption.NOFOLLOW_LINKS)).isFalse();
         assertThat(isOther(devNull)).isTrue();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.controlmap.InputException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
@@ -26,6 +27,20 @@ class StreamingReadTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * 25,000 squares as GeoJSON (past two of {@link ProgressCounter#FEATURES_STEP}), written once for the two
+     * tests that only read it.
+     */
+    @TempDir
+    static Path shared;
+    private static Path many;
+
+    @BeforeAll
+    static void writeMany() throws IOException {
+        many = shared.resolve("many.geojson");
+        FormatWriters.geoJson(many, squares(25_000));
+    }
 
     /** One call to a {@link ReadProgress}. */
     record Told(long bytes, long total, long features) {
@@ -64,8 +79,7 @@ class StreamingReadTest {
 
     @Test
     void geoJsonStreamsTheFeaturesOfAWholeReadAndTellsProgress() throws IOException {
-        Path file = dir.resolve("many.geojson");
-        FormatWriters.geoJson(file, squares(25_000));
+        Path file = many;
         List<GeoFeature> streamed = new ArrayList<>();
         List<Told> told = stream(file, streamed);
         assertGrowing(told, Files.size(file), 25_000);
@@ -80,8 +94,7 @@ class StreamingReadTest {
 
     @Test
     void gzipProgressCountsTheCompressedFile() throws IOException {
-        Path plain = dir.resolve("many.geojson");
-        FormatWriters.geoJson(plain, squares(25_000));
+        Path plain = many;
         Path gz = dir.resolve("many.geojson.gz");
         try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(Files.readAllBytes(plain));

@@ -106,7 +106,7 @@ class TownsAndRiversTest {
         assertNoOverlaps(scene, width, width >= 1600 ? 30 : 5);
         List<String> shown = SceneItems.texts(SceneItems.groups(scene.items(), "towns").get(0)).stream()
                 .map(Text::text).toList();
-        List<String> withoutFront = SceneItems.texts(SceneItems.groups(MapFixture.scene(MapMode.CHOROPLETH, lang,
+        List<String> withoutFront = SceneItems.texts(SceneItems.groups(MapFixture.shared(MapMode.CHOROPLETH, lang,
                 width).items(), "towns").get(0)).stream().map(Text::text).toList();
         assertThat(shown).contains(nearFront);
         assertThat(withoutFront).doesNotContain(nearFront);

@@ -51,15 +51,6 @@ class DatedPolygonsTest {
         return Fixtures.write(dir, name, Fixtures.collection(boxes, props));
     }
 
-    private static String messageOf(Runnable r) {
-        try {
-            r.run();
-        } catch (InputException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("no InputException");
-    }
-
     private static String csv(ControlSeries s) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TableFormat.CSV.write(SeriesTable.table(s), out);
@@ -143,7 +134,7 @@ class DatedPolygonsTest {
                 + " name has no date");
         // a date that is no date: its own message when it comes first, the undated feature's when that does
         Path badFirst = write("badfirst.geojson", three, List.of(date("soon"), "{}", date("2024-01-01")));
-        assertRefused(badFirst, messageOf(() -> SnapshotDates.fromProperty("soon", badFirst + ": feature 0")));
+        assertRefused(badFirst, Fixtures.messageOf(() -> SnapshotDates.fromProperty("soon", badFirst + ": feature 0")));
         Path badLater = write("badlater.geojson", three, List.of("{}", date("soon"), date("2024-01-01")));
         assertRefused(badLater, badLater + ": feature 0: no \"date\" property (other features have one) and the"
                 + " file name has no date");
@@ -198,7 +189,7 @@ class DatedPolygonsTest {
         assertThat(DatedPolygons.dates(f, occupied, w -> { })).isEqualTo(read.keySet());
         FeatureSelection unknown = FeatureSelection.parse(null, List.of("colour=red"))
                 .withMaxBytes(InputLimit.DEFAULT_BYTES);
-        String whole = messageOf(() -> unknown.apply(org.controlmap.geodata.FeatureFiles.read(f, null, w -> { })
+        String whole = Fixtures.messageOf(() -> unknown.apply(org.controlmap.geodata.FeatureFiles.read(f, null, w -> { })
                 .features(), f.toString()));
         assertThat(whole).startsWith(f + ": --where colour=red: no feature has a property \"colour\"");
         assertThatThrownBy(() -> DatedPolygons.read(f, Controller.RU, unknown, w -> { }))

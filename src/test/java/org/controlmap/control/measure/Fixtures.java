@@ -1,5 +1,7 @@
 package org.controlmap.control.measure;
 
+import org.controlmap.InputException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,5 +100,15 @@ final class Fixtures {
         Path p = dir.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);
         return p;
+    }
+
+    /** The message of the InputException {@code r} throws; fails when it throws none. */
+    static String messageOf(Runnable r) {
+        try {
+            r.run();
+        } catch (InputException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no InputException");
     }
 }

@@ -157,11 +157,11 @@ class StreamedPolygonsTest {
                  "geometry":{"type":"Polygon","coordinates":[[[32,48],[33,48],[33,49],[32,48]]]}}]}""");
         // --where on a property no feature has: the selection's message, before the bad controller's
         FeatureSelection unknown = FeatureSelection.parse(null, List.of("colour!=red"));
-        String expected = messageOf(() -> unknown.apply(FeatureFiles.read(file, null, w -> { }).features(),
+        String expected = Fixtures.messageOf(() -> unknown.apply(FeatureFiles.read(file, null, w -> { }).features(),
                 file.toString()));
         assertThatThrownBy(() -> read(file, unknown)).isInstanceOf(InputException.class).hasMessage(expected);
         FeatureSelection none = FeatureSelection.parse(null, List.of("side=c"));
-        String expectedNone = messageOf(() -> none.apply(FeatureFiles.read(file, null, w -> { }).features(),
+        String expectedNone = Fixtures.messageOf(() -> none.apply(FeatureFiles.read(file, null, w -> { }).features(),
                 file.toString()));
         assertThatThrownBy(() -> read(file, none)).isInstanceOf(InputException.class).hasMessage(expectedNone);
         // the bad controller, when selected
@@ -176,14 +176,5 @@ class StreamedPolygonsTest {
     private ControlFile read(Path file, FeatureSelection selection) {
         return ControlFile.read(file, Controller.RU, null, null, selection.withMaxBytes(InputLimit.DEFAULT_BYTES),
                 ReadProgress.NONE, w -> { });
-    }
-
-    private static String messageOf(Runnable r) {
-        try {
-            r.run();
-        } catch (InputException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("no InputException");
     }
 }

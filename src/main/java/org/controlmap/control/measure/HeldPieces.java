@@ -13,7 +13,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -43,21 +42,7 @@ final class HeldPieces {
 
     private static final GeometryFactory GF = new GeometryFactory();
 
-    private static final GeometryFactory PACKED = new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
-
     private HeldPieces() {
-    }
-
-    /**
-     * {@code held} with its coordinates packed into one {@code double[]} a ring when it has
-     * {@link #LARGE_VERTICES} or more, else itself. Why: as JTS's default {@code Coordinate} objects a
-     * 6.2M-vertex shape is 6.2M objects, 280 MB that every full collection walks for the whole run; packed,
-     * it is 100 MB in a few hundred arrays. Overlays of a packed shape give packed results (OverlayNG builds
-     * with its input's factory), so the pieces cut from it are packed too; an operation that asks a ring for
-     * its {@code Coordinate[]} gets a copy that lives as long as it uses it.
-     */
-    static Geometry packed(Geometry held) {
-        return held.getNumPoints() < LARGE_VERTICES ? held : PACKED.createGeometry(held);
     }
 
     /**
@@ -107,6 +92,10 @@ final class HeldPieces {
      */
     static boolean meetsOutline(Geometry held, Envelope box) {
         RectangleLineIntersector hits = new RectangleLineIntersector(box);
+        double minX = box.getMinX();
+        double maxX = box.getMaxX();
+        double minY = box.getMinY();
+        double maxY = box.getMaxY();
         for (int i = 0; i < held.getNumGeometries(); i++) {
             Polygon p = (Polygon) held.getGeometryN(i);
             for (int r = -1; r < p.getNumInteriorRing(); r++) {
@@ -115,16 +104,24 @@ final class HeldPieces {
                 if (!box.intersects(e) || strictlyInside(box, e)) {
                     continue;
                 }
+                // Read by ordinate: no Coordinate is made unless a segment comes near the outline.
                 CoordinateSequence cs = ring.getCoordinateSequence();
-                Coordinate a = cs.getCoordinate(0);
+                double ax = cs.getX(0);
+                double ay = cs.getY(0);
                 for (int k = 1; k < cs.size(); k++) {
-                    Coordinate b = cs.getCoordinate(k);
+                    double bx = cs.getX(k);
+                    double by = cs.getY(k);
                     // A segment meets a convex outline when it meets the closed box and does not lie in its
                     // open inside, which for a segment means: not both ends strictly inside.
-                    if (hits.intersects(a, b) && !(strictlyInside(box, a) && strictlyInside(box, b))) {
+                    if (Math.max(ax, bx) >= minX && Math.min(ax, bx) <= maxX && Math.max(ay, by) >= minY
+                            && Math.min(ay, by) <= maxY
+                            && !(ax > minX && ax < maxX && ay > minY && ay < maxY
+                                    && bx > minX && bx < maxX && by > minY && by < maxY)
+                            && hits.intersects(new Coordinate(ax, ay), new Coordinate(bx, by))) {
                         return true;
                     }
-                    a = b;
+                    ax = bx;
+                    ay = by;
                 }
             }
         }

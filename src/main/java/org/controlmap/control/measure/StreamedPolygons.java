@@ -290,7 +290,7 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
                 u = s.parts.size() == 1 ? s.parts.get(0) : unionParts(s.parts, name);
             }
             if (!u.isEmpty()) {
-                merged.put(c, HeldPieces.packed(u));
+                merged.put(c, u);
             }
         });
         ControlPolygons.warnOverlap(merged, name, warnings);

@@ -101,11 +101,11 @@ public record ControlFile(Path path, ControlPolygons polygons, LocalDate date, S
     public Measurement measure(RegionCatalogue catalogue, MeasureOptions options, Consumer<String> warnings) {
         Measurement m = ControlOverlay.of(catalogue).measure(polygons, options.withDate(date).withSource(credit));
         if (options.attribution() == Attribution.NEAREST) {
-            ControlOverlay.beyondLimit(path.toString(), m.outsideKm2(Controller.RU), options.limitKm())
+            MeasuredAllocation.beyondLimit(path.toString(), m.outsideKm2(Controller.RU), options.limitKm())
                     .ifPresent(warnings);
             double moved = m.parts().stream().filter(p -> p.controller() == Controller.RU)
                     .mapToDouble(Measurement.RegionPart::movedKm2).sum();
-            ControlOverlay.tooMuchMoved(path.toString(), moved, m.ukraineKm2(Controller.RU)).ifPresent(warnings);
+            MeasuredAllocation.tooMuchMoved(path.toString(), moved, m.ukraineKm2(Controller.RU)).ifPresent(warnings);
         }
         return m;
     }

@@ -205,14 +205,14 @@ public record ControlSeries(List<Region> regions, ControlOverlay overlay, Contro
             fileWarnings.forEach(ws -> ws.forEach(warnings));
             if (ControlOverlay.nearest(controller, options)) {
                 for (Point p : points) {
-                    ControlOverlay.beyondLimit(p.origin(), p.booked().outside(), options.limitKm()).ifPresent(warnings);
+                    MeasuredAllocation.beyondLimit(p.origin(), p.booked().outside(), options.limitKm()).ifPresent(warnings);
                     double moved = 0;
                     double booked = 0;
                     for (int i = 0; i < p.booked().moved().length; i++) {
                         moved += p.booked().moved()[i];
                         booked += p.booked().heldKm2(i);
                     }
-                    ControlOverlay.tooMuchMoved(p.origin(), moved, booked).ifPresent(warnings);
+                    MeasuredAllocation.tooMuchMoved(p.origin(), moved, booked).ifPresent(warnings);
                 }
             }
             points.sort(Comparator.comparing(Point::date));

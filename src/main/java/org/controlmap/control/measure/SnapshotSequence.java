@@ -201,7 +201,7 @@ public final class SnapshotSequence {
             Geometry held = polygons.held(controller);
             Booking b = overlay.book(held, controller, options, batch, origin);
             if (ControlOverlay.nearest(controller, options)) {
-                ControlOverlay.beyondLimit(origin, b.outside(), options.limitKm()).ifPresent(warnings::add);
+                MeasuredAllocation.beyondLimit(origin, b.outside(), options.limitKm()).ifPresent(warnings::add);
             }
             return new Measured(s, held, b, heldKm2(b), List.copyOf(warnings));
         }

@@ -83,7 +83,19 @@ final class ScenarioSyntax {
             }
         }
         String first = what == null ? "" : what.lines().findFirst().orElse("");
-        return InputException.at(name, line, col, "malformed YAML: " + Quote.cut(first));
+        return InputException.at(name, line, col, "malformed YAML: " + Quote.cut(first) + yamlHint(first));
+    }
+
+    /** What to check for SnakeYAML's two most common complaints, which name the parser's state, not the cause. */
+    private static String yamlHint(String problem) {
+        if (problem.startsWith("mapping values are not allowed")) {
+            return "; a value holding ': ' needs quotes, or this line is indented deeper than the key above it";
+        }
+        if (problem.startsWith("expected <block end>")) {
+            return "; check this line's indentation against the lines above it (the keys of one statement start in"
+                    + " one column)";
+        }
+        return "";
     }
 
     /**

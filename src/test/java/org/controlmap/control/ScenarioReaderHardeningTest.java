@@ -83,6 +83,22 @@ class ScenarioReaderHardeningTest {
     }
 
     @Test
+    void aBadIndentOrAnUnquotedColonSaysWhatToCheck() {
+        // "controller" deeper than "region": read as the rest of "Zaporizhzhia", then ": " cannot follow.
+        String deeper = "date: 2024-11-20\nstatements:\n  - region: Zaporizhzhia\n     controller: RU\n";
+        refused(deeper, "s.yaml").hasMessage("s.yaml:4:16: malformed YAML: mapping values are not allowed here; a"
+                + " value holding ': ' needs quotes, or this line is indented deeper than the key above it");
+        refused("date: 2024-11-20\nsource:\n  title: Report: part 2\nstatements: []\n", "s.yaml")
+                .hasMessageEndingWith("mapping values are not allowed here; a value holding ': ' needs quotes, or"
+                        + " this line is indented deeper than the key above it");
+        // "percent" one column left of "controller": SnakeYAML says "expected <block end>, but found ...".
+        String shallower = "date: 2024-11-20\nstatements:\n  - region: Zaporizhzhia\n    controller: RU\n"
+                + "   percent: 5\n";
+        refused(shallower, "s.yaml").hasMessageStartingWith("s.yaml:5:").hasMessageEndingWith("; check this"
+                + " line's indentation against the lines above it (the keys of one statement start in one column)");
+    }
+
+    @Test
     void utf16AndLatin1AreRefusedAsSuch() {
         String text = scenario("  - {region: Zaporizhzhia, controller: RU, percent: 5, quote: \"café\"}\n");
         refused(text.getBytes(StandardCharsets.UTF_16), "s.yaml").hasMessage("s.yaml: UTF-16 text; save it as UTF-8");

@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.controlmap.control.ScenarioReader;
 import org.controlmap.InputException;
-import org.controlmap.region.RegionCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,36 +61,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        String asked = firstCommandWord(args);
-        if (asked != null) {
-            // Every command needs the regions, most a scenario: read them on the second
-            // core while the first sets up the command line (start-up is most of a short
-            // run). One task, not two: a third busy thread slows the others. The words
-            // are read here, before picocli, because picocli's set-up is what this hides;
-            // a wrong guess only costs the read-ahead.
-            boolean scenario = asked.equals("areas") || asked.equals("render") || asked.equals("check")
-                    || asked.equals("report") || asked.equals("web");
-            boolean bundledScenario = scenario && Arrays.stream(args)
-                    .noneMatch(a -> a.startsWith("--scenario") || a.startsWith("--control"));
-            Workers.shared().execute(() -> {
-                try {
-                    RegionCatalogue catalogue = RegionCatalogue.bundled();
-                    if (bundledScenario) {
-                        ScenarioReader.bundled(catalogue);
-                    } else if (scenario) {
-                        ScenarioReader.warmUp();
-                    }
-                } catch (RuntimeException e) {
-                    // the command's own call reports it
-                }
-            });
-        }
+        // No read-ahead of the regions or the scenario on a second thread before picocli: it saved nothing
+        // (areas median 398 ms with it, 399 without, 30 runs each, interleaved; render 1,330 and 1,330 ms,
+        // 10 runs each; CDS archive in use), and it needed the command line parsed by hand.
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI without exiting; returns the exit code. Tests call this. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Main());
         // picocli reads every command's annotations when it is added; a run needs only
         // its own command (help and unknown names get them all).
@@ -175,7 +152,8 @@ public final class Main implements Runnable {
 
     /**
      * The command asked for, the first word that is not an option (Main's own {@code --debug} may come
-     * first): read once before picocli parses, both for the read-ahead and to register only that command.
+     * first): read before picocli parses, to register only that command (each command's annotations cost
+     * start-up when it is added).
      */
     private static String firstCommandWord(String[] args) {
         for (String a : args) {

@@ -97,24 +97,6 @@ public final class ScenarioReader {
         }
     }
 
-    /**
-     * Loads and initialises the YAML and JSON parsing machinery by reading a
-     * tiny document. Start-up is most of a short run and SnakeYAML's start-up
-     * is a good part of it, so the CLI calls this on the second core while the
-     * first reads the command line and the regions.
-     */
-    public static void warmUp() {
-        try {
-            String tiny = "date: 2024-11-20\nstatements:\n  - {region: x, percent: 1}\n";
-            try (JsonParser p = ScenarioSyntax.yamlFactory().createParser(tiny)) {
-                p.nextToken();
-                JsonTree.read(p, ScenarioSyntax.refusal(p));
-            }
-        } catch (IOException e) {
-            // nothing to warm then; the real read reports real problems
-        }
-    }
-
     public Scenario read(Path file) {
         byte[] bytes;
         try {

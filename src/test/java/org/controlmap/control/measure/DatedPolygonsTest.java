@@ -273,4 +273,20 @@ class DatedPolygonsTest {
         assertThat(meter.measure(list.get(0)).held().equalsExact(box(30, 31, 48, 48.5))).isTrue();
         assertThat(meter.measure(list.get(1)).held().equalsExact(box(30, 30.5, 48, 49))).isTrue();
     }
+
+    @Test
+    void theSnapshotThatReadsAFileCarriesItsDatesOverlapWarnings() throws IOException {
+        // animate and web measure through the Meter: RU and UA over the same ground on 2024-01-01 is said once,
+        // with the snapshot that read the file, named as series names it.
+        Path f = write("sides.geojson", List.of(box(30, 31, 48, 49), box(30.5, 31.5, 48, 49), box(30, 31, 48, 49)),
+                List.of("{\"date\": \"2024-01-01\", \"controller\": \"RU\"}",
+                        "{\"date\": \"2024-01-01\", \"controller\": \"UA\"}", date("2024-01-02")));
+        List<SnapshotSequence.Snapshot> list = SnapshotSequence.list(List.of(f), ALL, new ForkJoinPool(1),
+                w -> { });
+        SnapshotSequence.Meter meter = new SnapshotSequence.Meter(overlay, Controller.RU, MeasureOptions.defaults(),
+                ALL);
+        assertThat(meter.measure(list.get(0)).warnings()).singleElement().asString()
+                .startsWith(f + " (2024-01-01): RU and UA features overlap over ");
+        assertThat(meter.measure(list.get(1)).warnings()).isEmpty();
+    }
 }

@@ -215,7 +215,7 @@ public final class ControlOverlay {
         }
         PreparedGeometry gapsPrepared = gapParts.isEmpty() ? null
                 : PreparedGeometryFactory.prepare(GF.createMultiPolygon(gapParts.toArray(Polygon[]::new)));
-        if (held.getNumPoints() >= largeVertices) {
+        if (large(held)) {
             // A probe per edge, millions of them: the strip locator answers as the prepared shape would,
             // without its 100 bytes of index a segment.
             StripLocator locator = new StripLocator(held);
@@ -275,7 +275,7 @@ public final class ControlOverlay {
             Geometry[] fills) {
         Nearest n = nearest(o.limitKm());
         CoastGaps g = gaps();
-        boolean large = held.getNumPoints() >= largeVertices;
+        boolean large = large(held);
         for (int k = 0; k < home.size(); k++) {
             Slot s = slots.get(homeIndex[k]);
             Slot z = n.zoneSlots.get(k);
@@ -336,8 +336,8 @@ public final class ControlOverlay {
             b.moved()[i] = GeodesicArea.km2(clip(near.zoneSlots.get(k), heldPrepared, name));
             b.filled()[i] = !gaps || inside.isEmpty() ? 0 : GeodesicArea.km2(fill(g, k, held, heldPrepared, name));
         }
-        return new Booking(b.inside(), b.moved(), b.filled(), GeodesicArea.km2(beyond(held, near.zones, name,
-                held.getNumPoints() >= largeVertices)));
+        double outsideKm2 = GeodesicArea.km2(beyond(held, near.zones, name, large(held)));
+        return new Booking(b.inside(), b.moved(), b.filled(), outsideKm2);
     }
 
     /**
@@ -346,7 +346,7 @@ public final class ControlOverlay {
      */
     Booking book(Geometry held, Controller side, MeasureOptions o, CellMeter.Batch batch, String name) {
         int n = slots.size();
-        if (held.getNumPoints() >= largeVertices) {
+        if (large(held)) {
             // Cells and whole-shape indexes cost ~100 bytes a segment of a 6.2M-vertex shape: measure it in
             // pieces as areas does (same figures as areas, to the last digit).
             return booking(measure(ControlPolygons.of(side, held, name), o), side, o);
@@ -395,6 +395,11 @@ public final class ControlOverlay {
             frontKm = FrontLine.km(front(held, hp, name, fills));
         }
         return new Booking(b.inside(), b.moved(), b.filled(), km2[2 * h], frontKm);
+    }
+
+    /** Whether {@code held} is measured in pieces ({@link HeldPieces}): {@link #largeVertices} or more. */
+    private boolean large(Geometry held) {
+        return held.getNumPoints() >= largeVertices;
     }
 
     /** {@code m}'s figures for one side as a {@link Booking} over this overlay's slots. */

@@ -63,7 +63,6 @@ final class DatedPolygons implements Consumer<GeoFeature> {
 
     /** Features without a {@code date} while none had one, in a file without a date in its name. */
     private StreamedPolygons undated;
-    private boolean anyUndated;
     private final List<GeoFeature> propertyDates = new ArrayList<>();
     private int firstUndated = -1;
     private boolean anyDated;
@@ -139,14 +138,12 @@ final class DatedPolygons implements Consumer<GeoFeature> {
                 filter, ReadProgress.NONE);
         filter.finish();
         if (!polygons) {
-            throw new InputException(name + ": no Polygon or MultiPolygon features" + (filter.selects()
-                    ? " among those --where selects" : "") + ": control files mark held territory with polygons"
-                    + " (points and lines are skipped)");
+            throw StreamedPolygons.noPolygons(name, filter.selects());
         }
         if (error != null) {
             throw error;
         }
-        if (anyUndated) { // none dated, no date in the name: the file's properties date it
+        if (firstUndated >= 0) { // none dated, no date in the name: the file's properties date it
             SnapshotDates.FromProperties p = SnapshotDates.fromProperties(
                     new GeoJsonReader.Document(propertyDates, doc.members(), doc.properties()), name);
             if (p.warning() != null) {
@@ -192,7 +189,6 @@ final class DatedPolygons implements Consumer<GeoFeature> {
             if (firstUndated < 0) {
                 firstUndated = f.index();
             }
-            anyUndated = true;
             GeoFeature copy = StreamedPolygons.datedCopy(f);
             if (copy != null) {
                 propertyDates.add(copy);

@@ -92,10 +92,6 @@ final class HeldPieces {
      */
     static boolean meetsOutline(Geometry held, Envelope box) {
         RectangleLineIntersector hits = new RectangleLineIntersector(box);
-        double minX = box.getMinX();
-        double maxX = box.getMaxX();
-        double minY = box.getMinY();
-        double maxY = box.getMaxY();
         for (int i = 0; i < held.getNumGeometries(); i++) {
             Polygon p = (Polygon) held.getGeometryN(i);
             for (int r = -1; r < p.getNumInteriorRing(); r++) {
@@ -113,10 +109,9 @@ final class HeldPieces {
                     double by = cs.getY(k);
                     // A segment meets a convex outline when it meets the closed box and does not lie in its
                     // open inside, which for a segment means: not both ends strictly inside.
-                    if (Math.max(ax, bx) >= minX && Math.min(ax, bx) <= maxX && Math.max(ay, by) >= minY
-                            && Math.min(ay, by) <= maxY
-                            && !(ax > minX && ax < maxX && ay > minY && ay < maxY
-                                    && bx > minX && bx < maxX && by > minY && by < maxY)
+                    if (Math.max(ax, bx) >= box.getMinX() && Math.min(ax, bx) <= box.getMaxX()
+                            && Math.max(ay, by) >= box.getMinY() && Math.min(ay, by) <= box.getMaxY()
+                            && !(strictlyInside(box, ax, ay) && strictlyInside(box, bx, by))
                             && hits.intersects(new Coordinate(ax, ay), new Coordinate(bx, by))) {
                         return true;
                     }
@@ -149,21 +144,20 @@ final class HeldPieces {
                         holes.add(p.getInteriorRingN(h));
                     }
                 }
-                parts.add(GF.createPolygon(GF.createLinearRing(((Polygon) GF.toGeometry(box)).getExteriorRing()
-                        .getCoordinateSequence()), holes.toArray(LinearRing[]::new)));
+                parts.add(GF.createPolygon(((Polygon) GF.toGeometry(box)).getExteriorRing(),
+                        holes.toArray(LinearRing[]::new)));
             }
         }
-        return parts.size() == 1 ? GF.createMultiPolygon(new Polygon[] {parts.get(0)})
-                : GF.createMultiPolygon(parts.toArray(Polygon[]::new));
+        return GF.createMultiPolygon(parts.toArray(Polygon[]::new));
     }
 
     /** Whether a ring that meets no point of the box's outline lies inside the box: its first point does. */
     private static boolean inside(Envelope box, LinearRing ring) {
-        return !ring.isEmpty() && strictlyInside(box, ring.getCoordinateN(0));
+        return !ring.isEmpty() && strictlyInside(box, ring.getCoordinateN(0).x, ring.getCoordinateN(0).y);
     }
 
-    private static boolean strictlyInside(Envelope box, Coordinate c) {
-        return c.x > box.getMinX() && c.x < box.getMaxX() && c.y > box.getMinY() && c.y < box.getMaxY();
+    private static boolean strictlyInside(Envelope box, double x, double y) {
+        return x > box.getMinX() && x < box.getMaxX() && y > box.getMinY() && y < box.getMaxY();
     }
 
     private static boolean strictlyInside(Envelope box, Envelope e) {

@@ -122,9 +122,7 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
                 filter, progress);
         filter.finish();
         if (!held.polygons) {
-            throw new InputException(name + ": no Polygon or MultiPolygon features" + (filter.selects()
-                    ? " among those --where selects" : "") + ": control files mark held territory with polygons"
-                    + " (points and lines are skipped)");
+            throw noPolygons(name, filter.selects());
         }
         ControlPolygons polygons = held.finish(warnings);
         return new Read(polygons, new GeoJsonReader.Document(List.copyOf(dated), doc.members(),
@@ -228,7 +226,7 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
 
     /** Merges the batch into one part, and the parts into one when there are {@code maxParts}. */
     private void flush(Side s) {
-        s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, this.name));
+        s.parts.add(merged(s.batch, name));
         s.batch = new ArrayList<>();
         s.vertices = 0;
         if (s.parts.size() >= maxParts) {
@@ -236,6 +234,22 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
             s.parts.clear();
             s.parts.add(one);
         }
+    }
+
+    /** A batch's features merged: the one feature itself, else their union. */
+    private static Geometry merged(List<Geometry> batch, String name) {
+        return batch.size() == 1 ? batch.get(0) : ControlPolygons.union(batch, name);
+    }
+
+    /**
+     * The refusal of a file none of whose (selected) features is a Polygon or MultiPolygon.
+     *
+     * @param selects whether {@code --where} picked the features
+     */
+    static InputException noPolygons(String name, boolean selects) {
+        return new InputException(name + ": no Polygon or MultiPolygon features" + (selects
+                ? " among those --where selects" : "") + ": control files mark held territory with polygons"
+                + " (points and lines are skipped)");
     }
 
     /**
@@ -280,15 +294,10 @@ final class StreamedPolygons implements Consumer<GeoFeature> {
         }
         Map<Controller, Geometry> merged = new EnumMap<>(Controller.class);
         sides.forEach((c, s) -> {
-            Geometry u;
-            if (s.parts.isEmpty()) { // one batch: exactly ControlPolygons.of's union
-                u = s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name);
-            } else {
-                if (!s.batch.isEmpty()) {
-                    s.parts.add(s.batch.size() == 1 ? s.batch.get(0) : ControlPolygons.union(s.batch, name));
-                }
-                u = s.parts.size() == 1 ? s.parts.get(0) : unionParts(s.parts, name);
+            if (!s.batch.isEmpty()) {
+                s.parts.add(merged(s.batch, name)); // a side of one batch: exactly ControlPolygons.of's union
             }
+            Geometry u = s.parts.size() == 1 ? s.parts.get(0) : unionParts(s.parts, name);
             if (!u.isEmpty()) {
                 merged.put(c, u);
             }

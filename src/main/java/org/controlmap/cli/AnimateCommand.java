@@ -125,9 +125,6 @@ final class AnimateCommand implements Callable<Integer> {
                     + "Default: the number of cores.")
     Integer threads;
 
-    /** The PNG frames' stated resolution (--dpi). */
-    private int dpi;
-
     /** What -o asks for. */
     private enum Kind { GIF, VIDEO, FRAMES }
 
@@ -183,7 +180,7 @@ final class AnimateCommand implements Callable<Integer> {
         if (template && (target.getParent() != null && target.getParent().toString().contains("{date}"))) {
             throw new InputException(output + ": {date} goes in the file name, not a directory");
         }
-        dpi = page.dpi(RenderCommand.DEFAULT_DPI);
+        int dpi = page.dpi(RenderCommand.DEFAULT_DPI);
         int w = page.width(kind == Kind.FRAMES ? MapOptions.DEFAULT_WIDTH : RASTER_WIDTH, dpi);
         String credit = page.credit();
         List<String> notes = page.notes();
@@ -235,8 +232,8 @@ final class AnimateCommand implements Callable<Integer> {
                     base, catalogue.regions(), controller, first.held(), first.snapshot().date(), first.heldKm2());
             var progress = Terminal.progress("animate");
             switch (kind) {
-                case FRAMES -> writeFrames(frames, framePaths, MapFormat.of(target), meter, layout, pool, n,
-                        progress, warnings);
+                case FRAMES -> writeFrames(frames, framePaths, MapFormat.of(target), dpi, meter, layout, pool,
+                        n, progress, warnings);
                 case GIF -> writeGif(target, frames, meter, layout, pool, n, progress, warnings, delay, hold);
                 case VIDEO -> writeVideo(target, ffmpeg, ext, frames, meter, layout, pool, n, progress, warnings,
                         delay, hold);
@@ -251,7 +248,8 @@ final class AnimateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeFrames(List<SnapshotSequence.Snapshot> frames, List<Path> paths, MapFormat format,
+    /** @param dpi the PNG frames' stated resolution ({@code --dpi}) */
+    private void writeFrames(List<SnapshotSequence.Snapshot> frames, List<Path> paths, MapFormat format, int dpi,
             SnapshotSequence.Meter meter, java.util.function.Function<SnapshotSequence.Measured, FrameLayout> layout,
             ExecutorService pool, int n, org.controlmap.control.measure.ControlSeries.Progress progress,
             List<String> warnings) throws IOException {

@@ -40,18 +40,12 @@ final class FeatureCollector {
     private int unshown;
 
     /**
-     * @param name     how messages name the input (the file)
-     * @param warnings receives one-line warnings, each starting with {@code name}
-     */
-    FeatureCollector(String name, Consumer<String> warnings) {
-        this(name, warnings, null);
-    }
-
-    /**
      * A collector that hands each feature to {@code sink} as it is added instead of keeping it ({@link #finish}
      * then returns an empty list): a large file is not held whole.
      *
-     * @param sink receives the features in order, or null to keep them
+     * @param name     how messages name the input (the file)
+     * @param warnings receives one-line warnings, each starting with {@code name}
+     * @param sink     receives the features in order, or null to keep them
      */
     FeatureCollector(String name, Consumer<String> warnings, Consumer<GeoFeature> sink) {
         this.name = name;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which features of a control file count: the layer of a GeoPackage ({@code --layer}) and the conditions
@@ -110,35 +109,11 @@ public record FeatureSelection(String layer, List<Condition> where, long maxByte
         if (where.isEmpty()) {
             return features;
         }
-        for (Condition c : where) {
-            boolean known = features.stream().anyMatch(f -> f.properties().containsKey(c.key()));
-            if (!known) {
-                Set<String> keys = new TreeSet<>();
-                features.forEach(f -> keys.addAll(f.properties().keySet()));
-                throw new InputException(name + ": --where " + c.text() + ": no feature has a property \""
-                        + c.key() + "\"; " + (keys.isEmpty() ? "its features have no properties"
-                                : "its features have " + list(keys)));
-            }
-        }
+        // One mechanism for a list and for a stream (FeatureFiles#stream): the same checks, the same messages.
         List<GeoFeature> kept = new ArrayList<>();
-        for (GeoFeature f : features) {
-            if (where.stream().allMatch(c -> c.test(f))) {
-                kept.add(f);
-            }
-        }
-        if (kept.isEmpty()) {
-            Condition c = where.get(0);
-            Set<String> values = new TreeSet<>();
-            features.forEach(f -> {
-                String v = f.string(c.key());
-                if (v != null) {
-                    values.add(v.strip());
-                }
-            });
-            throw new InputException(name + ": --where " + String.join(" --where ",
-                    where.stream().map(Condition::text).toList()) + " selects none of its " + features.size()
-                    + " features (" + c.key() + " is " + list(values) + ")");
-        }
+        SelectionFilter filter = new SelectionFilter(this, name, kept::add);
+        features.forEach(filter);
+        filter.finish();
         return List.copyOf(kept);
     }
 

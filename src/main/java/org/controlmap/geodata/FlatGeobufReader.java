@@ -42,10 +42,6 @@ final class FlatGeobufReader {
         this.warnings = warnings;
     }
 
-    GeoJsonReader.Document read(Path file) {
-        return read(file, InputLimit.DEFAULT_BYTES, null, ReadProgress.NONE);
-    }
-
     /**
      * Reads {@code file}, refusing one of more than {@code maxBytes} ({@link InputLimit}), handing features
      * to {@code sink} (null: keep them in the document returned) and telling {@code progress} how far into

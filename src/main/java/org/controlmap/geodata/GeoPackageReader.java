@@ -47,10 +47,6 @@ final class GeoPackageReader {
         this.warnings = warnings;
     }
 
-    GeoJsonReader.Document read(Path file, String layer) {
-        return read(file, layer, null, ReadProgress.NONE);
-    }
-
     /**
      * Reads {@code layer} of {@code file}, handing features to {@code sink} (null: keep them in the document
      * returned) and telling {@code progress} how many it has read (no byte counts: SQLite reads by page).

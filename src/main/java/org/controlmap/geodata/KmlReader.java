@@ -60,13 +60,8 @@ final class KmlReader {
         this.warnings = warnings;
     }
 
-    /** Reads a KMZ: its first {@code .kml} entry (by zip order, as Google Earth does). */
-    GeoJsonReader.Document readKmz(Path file) {
-        return readKmz(file, InputLimit.DEFAULT_BYTES, null, ReadProgress.NONE);
-    }
-
     /**
-     * Reads a KMZ like {@link #readKmz(Path)}, refusing a {@code .kml} entry of more than {@code maxBytes}
+     * Reads a KMZ: its first {@code .kml} entry (by zip order, as Google Earth does), refusing a {@code .kml} entry of more than {@code maxBytes}
      * uncompressed ({@link InputLimit}), handing features to {@code sink} (null: keep them) and telling
      * {@code progress} how far it got in the entry.
      */
@@ -110,17 +105,9 @@ final class KmlReader {
     }
 
     /**
-     * Reads KML from a stream, which is left open.
-     *
-     * @param name how messages name the input ({@code file.kml}, {@code file.kmz!/doc.kml})
-     */
-    GeoJsonReader.Document read(InputStream in, String name) {
-        return read(in, name, null);
-    }
-
-    /**
      * Reads KML from a stream, which is left open, handing each feature to {@code sink} as it is read.
      *
+     * @param name how messages name the input ({@code file.kml}, {@code file.kmz!/doc.kml})
      * @param sink receives the features, or null to keep them in the document returned (which has none
      *             otherwise)
      */

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * A {@link FeatureSelection}'s {@code --where} conditions applied to features as they stream past
  * ({@link FeatureFiles#stream}): the features that meet them all go on to a sink, in order, and
- * {@link #finish} refuses the selection with the same messages as {@link FeatureSelection#apply} when a
+ * {@link #finish} refuses the selection (for a list too: {@link FeatureSelection#apply} runs it through one) when a
  * condition's property is in no feature or no feature is left. It keeps only what those messages name
  * (property names until every condition's is seen; the first condition's values until a feature is
  * selected), never the features.
@@ -81,7 +81,7 @@ public final class SelectionFilter implements Consumer<GeoFeature> {
     }
 
     /**
-     * Refuses the selection once every feature went past, as {@link FeatureSelection#apply} does.
+     * Refuses the selection once every feature went past.
      *
      * @throws InputException when a condition's property is in no feature, or no feature is selected
      */

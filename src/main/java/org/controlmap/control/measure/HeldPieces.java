@@ -3,6 +3,7 @@ package org.controlmap.control.measure;
 import static org.controlmap.geodata.Polygons.polygonal;
 import java.util.ArrayList;
 import java.util.List;
+import org.controlmap.geodata.GeometryRepair;
 import org.locationtech.jts.algorithm.RectangleLineIntersector;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -33,8 +34,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * path stays as it is: its outputs are unchanged to the last digit.
  */
 final class HeldPieces {
-    /** Fewest vertices for which held territory is cut per region: DeepStateMap's daily exports have ~10,000. */
-    static final int LARGE_VERTICES = 500_000;
+    /** Fewest vertices for which held territory is cut per region: the one threshold of large shapes. */
+    static final int LARGE_VERTICES = GeometryRepair.LARGE_VERTICES;
     /** Margin around a box, degrees: keeps the cut away from the shapes measured inside it. */
     static final double MARGIN_DEG = 0.01;
     /** Side of the tiles {@link #minus} works in, degrees: a whole number of them spans any lon/lat box. */

@@ -30,7 +30,7 @@ final class ReadProgressLine implements ReadProgress {
     /**
      * @param file    the file, as the line names it
      * @param err     where the line goes
-     * @param clockMs milliseconds from any origin ({@code System::currentTimeMillis}; a test's clock)
+     * @param clockMs milliseconds from any origin (the monotonic {@code System.nanoTime() / 1e6} in use; a test's clock)
      */
     ReadProgressLine(String file, PrintWriter err, LongSupplier clockMs) {
         this.file = file;

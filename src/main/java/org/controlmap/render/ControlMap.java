@@ -215,14 +215,4 @@ public final class ControlMap {
         return new MapScene.Group("front", Map.of(), List.of(line));
     }
 
-    private Drawing draw(Allocation allocation, List<ControlledArea> areas, List<GeoJsonWriter.Feature> features) {
-        return draw(Tasks.join(base), allocation, areas, features);
-    }
-
-    private Drawing draw(BaseMap b, Allocation allocation, List<ControlledArea> areas,
-            List<GeoJsonWriter.Feature> features) {
-        List<ControlledArea> drawn = options.mode() == MapMode.CHOROPLETH ? List.of() : areas;
-        return new Drawing(MapLayout.build(b, allocation, drawn, options), List.copyOf(features));
-    }
-
 }

@@ -80,10 +80,27 @@ public final class MapLayout {
      * over it ({@link TownLayer}), named in the options' language.
      */
     static BaseMap withContext(BaseMap base, MapOptions options) {
+        return withTowns(withRivers(base, options), options, null);
+    }
+
+    /** The base map with its rivers and reservoirs ({@link RiverLayer}): the context that does not depend on the front. */
+    static BaseMap withRivers(BaseMap base, MapOptions options) {
+        return base.withLayer(RiverLayer.of(base, new MapWording(options.lang())));
+    }
+
+    /**
+     * The base map with its towns ({@link TownLayer}) when it is the whole country's: those of {@link
+     * TownLayer#of}, or with a front those of {@link TownLayer#frontFirst}. A framed map is returned as it
+     * is: it names its towns once the legend and the front are known ({@link #layout}).
+     *
+     * @param frontPx the front as drawn, px, or null when none is drawn
+     */
+    static BaseMap withTowns(BaseMap base, MapOptions options, Geometry frontPx) {
+        if (base.focus() != null) {
+            return base;
+        }
         MapWording words = new MapWording(options.lang());
-        BaseMap b = base.withLayer(RiverLayer.of(base, words));
-        // A framed map names its towns once the legend and the front are known (MapLayout#layout).
-        return base.focus() != null ? b : b.withLayer(TownLayer.of(base, words));
+        return base.withLayer(frontPx == null ? TownLayer.of(base, words) : TownLayer.frontFirst(base, words, frontPx));
     }
 
     /** Builds the map on a base map laid out before, which must have the options' width. */

@@ -53,7 +53,7 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  * sits in the frame's lower left corner, over Romania and the Black Sea,
  * where no town of the list lies (TownsAndRiversTest checks that no label overlaps it).
  *
- * <p>On the country map of control polygons the list is picked again once the front is known
+ * <p>On the country map of control polygons with a front the list is {@link #frontTowns} instead
  * ({@link #frontFirst}): the capitals, then the towns near the front, then the largest.
  */
 public final class TownLayer {
@@ -121,10 +121,12 @@ public final class TownLayer {
     }
 
     /**
-     * The town layer of the whole-country map of control polygons, once the front is known ({@link
-     * BaseMap#front()}): the towns of {@link #frontTowns}, placed as {@link #of} places its list.
+     * The town layer of the whole-country map of control polygons, once the front is known: the towns of
+     * {@link #frontTowns}, placed as {@link #of} places its list.
+     *
+     * @param front the front as drawn, px
      */
-    static BaseMap.Layer frontFirst(BaseMap base, MapWording words) {
+    static BaseMap.Layer frontFirst(BaseMap base, MapWording words, Geometry front) {
         double u = base.widthPx() / 1600.0;
         Envelope frame = base.frame();
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
@@ -132,7 +134,7 @@ public final class TownLayer {
         MapProjection projection = new MapProjection();
         AffineTransformation toPx = base.toPx();
         List<Place> towns = frontTowns(PlaceCatalogue.bundled(),
-                p -> toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate()), base.front(),
+                p -> toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate()), front,
                 NEAR_FRONT_KM * 1000 * base.scale());
         List<Envelope> keepClear = new ArrayList<>();
         Group g = place(base, words, towns, placer, keepClear);

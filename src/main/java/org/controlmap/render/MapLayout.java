@@ -50,9 +50,12 @@ public final class MapLayout {
     private final MapWording words;
     private final MapProjection projection = new MapProjection();
     private final double u;
+    /** The front's length within a framed map's frame, km; null when not framed or without a front. */
+    private final Double framedFrontKm;
 
-    private MapLayout(MapOptions options) {
+    private MapLayout(MapOptions options, Double framedFrontKm) {
         this.options = options;
+        this.framedFrontKm = framedFrontKm;
         this.words = new MapWording(options.lang());
         this.u = options.widthPx() / 1600.0;
     }
@@ -116,9 +119,6 @@ public final class MapLayout {
      */
     public static MapScene build(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled,
             MapOptions options) {
-        if (base.widthPx() != options.widthPx()) {
-            throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
-        }
         return build(base, allocation, controlled, options, null);
     }
 
@@ -134,13 +134,8 @@ public final class MapLayout {
         if (base.widthPx() != options.widthPx()) {
             throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
         }
-        MapLayout layout = new MapLayout(options);
-        layout.framedFrontKm = framedFrontKm;
-        return layout.layout(base, allocation, controlled);
+        return new MapLayout(options, framedFrontKm).layout(base, allocation, controlled);
     }
-
-    /** The front's length within a framed map's frame, km; null when not framed or without a front. */
-    private Double framedFrontKm;
 
     private MapScene layout(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled) {
         List<Region> regions = base.regions();

@@ -127,18 +127,11 @@ public final class TownLayer {
      * @param front the front as drawn, px
      */
     static BaseMap.Layer frontFirst(BaseMap base, MapWording words, Geometry front) {
-        double u = base.widthPx() / 1600.0;
-        Envelope frame = base.frame();
-        LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
-                frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
         MapProjection projection = new MapProjection();
         AffineTransformation toPx = base.toPx();
-        List<Place> towns = frontTowns(PlaceCatalogue.bundled(),
+        return layer(base, words, frontTowns(PlaceCatalogue.bundled(),
                 p -> toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate()), front,
-                NEAR_FRONT_KM * 1000 * base.scale());
-        List<Envelope> keepClear = new ArrayList<>();
-        Group g = place(base, words, towns, placer, keepClear);
-        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, g, keepClear, words.townsCredit());
+                NEAR_FRONT_KM * 1000 * base.scale()));
     }
 
     /** Towns within this distance of the front, km, are named before others on a framed map. */
@@ -301,13 +294,18 @@ public final class TownLayer {
      * @param words the map's language (town names, credit)
      */
     static BaseMap.Layer of(BaseMap base, MapWording words) {
+        return layer(base, words, towns(PlaceCatalogue.bundled()));
+    }
+
+    /** The layer of the towns, in order, each clear of the ones placed before, within the frame. */
+    private static BaseMap.Layer layer(BaseMap base, MapWording words, List<Place> towns) {
         double u = base.widthPx() / 1600.0;
         Envelope frame = base.frame();
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
                 frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
         List<Envelope> keepClear = new ArrayList<>();
-        Group towns = place(base, words, towns(PlaceCatalogue.bundled()), placer, keepClear);
-        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, towns, keepClear, words.townsCredit());
+        Group g = place(base, words, towns, placer, keepClear);
+        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, g, keepClear, words.townsCredit());
     }
 
     /**

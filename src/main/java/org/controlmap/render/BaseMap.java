@@ -238,24 +238,6 @@ public final class BaseMap {
         return new BaseMap(this, more, px);
     }
 
-    /**
-     * This base map with the layers whose group has {@code cssClass} replaced by {@code layer}, in the first
-     * one's place (the town layer of a control map, re-picked once the front is known).
-     */
-    BaseMap withLayerReplaced(String cssClass, Layer layer) {
-        List<Layer> out = new ArrayList<>();
-        boolean placed = false;
-        for (Layer l : layers) {
-            if (!l.group().cssClass().equals(cssClass)) {
-                out.add(l);
-            } else if (!placed) {
-                out.add(layer);
-                placed = true;
-            }
-        }
-        return new BaseMap(this, out, front);
-    }
-
     /** The front set by {@link #withFront}, px; null when there is none. */
     Geometry front() {
         return front;

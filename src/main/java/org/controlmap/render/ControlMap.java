@@ -65,7 +65,9 @@ public final class ControlMap {
         List<Region> rs = List.copyOf(regions);
         // The towns and rivers are read from the jar while the base map is laid out, not after it.
         CompletableFuture.runAsync(ControlMap::loadContext, workers);
-        base = CompletableFuture.supplyAsync(() -> MapLayout.withContext(new BaseMap(rs, this.countries,
+        // Without towns: a country map's towns depend on whether a front is drawn (MapLayout.withTowns), so
+        // they are named once, when the map is asked for.
+        base = CompletableFuture.supplyAsync(() -> MapLayout.withRivers(new BaseMap(rs, this.countries,
                 options.widthPx(), options.focus(), MapLayout.extraHeader(options)), options), workers);
     }
 
@@ -108,7 +110,8 @@ public final class ControlMap {
         // Labels, legend and the rest on a worker while the pieces are laid out here; laid out one thing
         // after another (no workers), the scene waits for the pieces instead.
         CompletableFuture<MapScene> scene = workers == DIRECT ? null : base.thenApplyAsync(
-                b -> MapLayout.build(b, allocation, () -> Tasks.join(pieces), options), workers);
+                b -> MapLayout.build(MapLayout.withTowns(b, options, null), allocation, () -> Tasks.join(pieces),
+                        options), workers);
         try {
             if (options.mode() == MapMode.SCHEMATIC || export) {
                 for (SchematicPiece p : new SchematicLayout(countries, SchematicLayout.bundledRivers(), workers).pieces(allocation)) {
@@ -123,7 +126,8 @@ public final class ControlMap {
             pieces.completeExceptionally(e);
         }
         MapScene s = scene != null ? Tasks.join(scene)
-                : MapLayout.build(Tasks.join(base), allocation, () -> Tasks.join(pieces), options);
+                : MapLayout.build(MapLayout.withTowns(Tasks.join(base), options, null), allocation,
+                        () -> Tasks.join(pieces), options);
         Tasks.join(pieces);
         return new Drawing(s, List.copyOf(features));
     }
@@ -159,20 +163,19 @@ public final class ControlMap {
             }
         }
         BaseMap b = Tasks.join(base);
+        boolean front = options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty();
+        MapScene.Group line = front ? frontLine(b, measurement.front()) : null;
+        Geometry frontPx = front ? ((MapScene.Figure) line.items().get(0)).geometry() : null;
+        // On a country map the towns near the front come first (a framed map picks its towns in MapLayout).
+        b = MapLayout.withTowns(b, options, frontPx);
         if (districts != null) {
             b = b.withLayer(districts.layer(b, options));
         }
         Double framedFrontKm = null;
-        if (options.mode() != MapMode.CHOROPLETH && !measurement.front().isEmpty()) {
-            MapScene.Group line = frontLine(b, measurement.front());
-            b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()),
-                    ((MapScene.Figure) line.items().get(0)).geometry());
+        if (front) {
+            b = b.withFront(new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, line, List.of()), frontPx);
             if (b.focus() != null) {
                 framedFrontKm = framedKm(b, measurement.front());
-            } else {
-                // The country map's towns were picked with the base map, before the front was known: the
-                // towns near the front now come first (a framed map picks its towns in MapLayout, after this).
-                b = b.withLayerReplaced("towns", TownLayer.frontFirst(b, new MapWording(options.lang())));
             }
         }
         List<ControlledArea> drawn = options.mode() == MapMode.CHOROPLETH ? List.of() : areas;
@@ -213,16 +216,6 @@ public final class ControlMap {
         MapScene.Figure line = new MapScene.Figure(Px.round(px), MapScene.Style.line(Palette.FRONT, 2.4 * u), "front",
                 Map.of(), null);
         return new MapScene.Group("front", Map.of(), List.of(line));
-    }
-
-    private Drawing draw(Allocation allocation, List<ControlledArea> areas, List<GeoJsonWriter.Feature> features) {
-        return draw(Tasks.join(base), allocation, areas, features);
-    }
-
-    private Drawing draw(BaseMap b, Allocation allocation, List<ControlledArea> areas,
-            List<GeoJsonWriter.Feature> features) {
-        List<ControlledArea> drawn = options.mode() == MapMode.CHOROPLETH ? List.of() : areas;
-        return new Drawing(MapLayout.build(b, allocation, drawn, options), List.copyOf(features));
     }
 
 }

@@ -50,9 +50,12 @@ public final class MapLayout {
     private final MapWording words;
     private final MapProjection projection = new MapProjection();
     private final double u;
+    /** The front's length within a framed map's frame, km; null when not framed or without a front. */
+    private final Double framedFrontKm;
 
-    private MapLayout(MapOptions options) {
+    private MapLayout(MapOptions options, Double framedFrontKm) {
         this.options = options;
+        this.framedFrontKm = framedFrontKm;
         this.words = new MapWording(options.lang());
         this.u = options.widthPx() / 1600.0;
     }
@@ -80,10 +83,27 @@ public final class MapLayout {
      * over it ({@link TownLayer}), named in the options' language.
      */
     static BaseMap withContext(BaseMap base, MapOptions options) {
+        return withTowns(withRivers(base, options), options, null);
+    }
+
+    /** The base map with its rivers and reservoirs ({@link RiverLayer}): the context that does not depend on the front. */
+    static BaseMap withRivers(BaseMap base, MapOptions options) {
+        return base.withLayer(RiverLayer.of(base, new MapWording(options.lang())));
+    }
+
+    /**
+     * The base map with its towns ({@link TownLayer}) when it is the whole country's: those of {@link
+     * TownLayer#of}, or with a front those of {@link TownLayer#frontFirst}. A framed map is returned as it
+     * is: it names its towns once the legend and the front are known ({@link #layout}).
+     *
+     * @param frontPx the front as drawn, px, or null when none is drawn
+     */
+    static BaseMap withTowns(BaseMap base, MapOptions options, Geometry frontPx) {
+        if (base.focus() != null) {
+            return base;
+        }
         MapWording words = new MapWording(options.lang());
-        BaseMap b = base.withLayer(RiverLayer.of(base, words));
-        // A framed map names its towns once the legend and the front are known (MapLayout#layout).
-        return base.focus() != null ? b : b.withLayer(TownLayer.of(base, words));
+        return base.withLayer(frontPx == null ? TownLayer.of(base, words) : TownLayer.frontFirst(base, words, frontPx));
     }
 
     /** Builds the map on a base map laid out before, which must have the options' width. */
@@ -99,9 +119,6 @@ public final class MapLayout {
      */
     public static MapScene build(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled,
             MapOptions options) {
-        if (base.widthPx() != options.widthPx()) {
-            throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
-        }
         return build(base, allocation, controlled, options, null);
     }
 
@@ -117,13 +134,8 @@ public final class MapLayout {
         if (base.widthPx() != options.widthPx()) {
             throw new IllegalArgumentException("base map " + base.widthPx() + " px wide, options " + options.widthPx());
         }
-        MapLayout layout = new MapLayout(options);
-        layout.framedFrontKm = framedFrontKm;
-        return layout.layout(base, allocation, controlled);
+        return new MapLayout(options, framedFrontKm).layout(base, allocation, controlled);
     }
-
-    /** The front's length within a framed map's frame, km; null when not framed or without a front. */
-    private Double framedFrontKm;
 
     private MapScene layout(BaseMap base, Allocation allocation, Supplier<List<ControlledArea>> controlled) {
         List<Region> regions = base.regions();

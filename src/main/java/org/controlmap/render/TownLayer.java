@@ -53,7 +53,7 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  * sits in the frame's lower left corner, over Romania and the Black Sea,
  * where no town of the list lies (TownsAndRiversTest checks that no label overlaps it).
  *
- * <p>On the country map of control polygons the list is picked again once the front is known
+ * <p>On the country map of control polygons with a front the list is {@link #frontTowns} instead
  * ({@link #frontFirst}): the capitals, then the towns near the front, then the largest.
  */
 public final class TownLayer {
@@ -121,22 +121,17 @@ public final class TownLayer {
     }
 
     /**
-     * The town layer of the whole-country map of control polygons, once the front is known ({@link
-     * BaseMap#front()}): the towns of {@link #frontTowns}, placed as {@link #of} places its list.
+     * The town layer of the whole-country map of control polygons, once the front is known: the towns of
+     * {@link #frontTowns}, placed as {@link #of} places its list.
+     *
+     * @param front the front as drawn, px
      */
-    static BaseMap.Layer frontFirst(BaseMap base, MapWording words) {
-        double u = base.widthPx() / 1600.0;
-        Envelope frame = base.frame();
-        LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
-                frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
+    static BaseMap.Layer frontFirst(BaseMap base, MapWording words, Geometry front) {
         MapProjection projection = new MapProjection();
         AffineTransformation toPx = base.toPx();
-        List<Place> towns = frontTowns(PlaceCatalogue.bundled(),
-                p -> toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate()), base.front(),
-                NEAR_FRONT_KM * 1000 * base.scale());
-        List<Envelope> keepClear = new ArrayList<>();
-        Group g = place(base, words, towns, placer, keepClear);
-        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, g, keepClear, words.townsCredit());
+        return layer(base, words, frontTowns(PlaceCatalogue.bundled(),
+                p -> toPx.transform(projection.project(p.lon(), p.lat()), new Coordinate()), front,
+                NEAR_FRONT_KM * 1000 * base.scale()));
     }
 
     /** Towns within this distance of the front, km, are named before others on a framed map. */
@@ -299,13 +294,18 @@ public final class TownLayer {
      * @param words the map's language (town names, credit)
      */
     static BaseMap.Layer of(BaseMap base, MapWording words) {
+        return layer(base, words, towns(PlaceCatalogue.bundled()));
+    }
+
+    /** The layer of the towns, in order, each clear of the ones placed before, within the frame. */
+    private static BaseMap.Layer layer(BaseMap base, MapWording words, List<Place> towns) {
         double u = base.widthPx() / 1600.0;
         Envelope frame = base.frame();
         LabelPlacer placer = new LabelPlacer(new Envelope(frame.getMinX() + 4 * u, frame.getMaxX() - 4 * u,
                 frame.getMinY() + 4 * u, frame.getMaxY() - 4 * u));
         List<Envelope> keepClear = new ArrayList<>();
-        Group towns = place(base, words, towns(PlaceCatalogue.bundled()), placer, keepClear);
-        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, towns, keepClear, words.townsCredit());
+        Group g = place(base, words, towns, placer, keepClear);
+        return new BaseMap.Layer(BaseMap.Stacking.OVER_CONTROL, g, keepClear, words.townsCredit());
     }
 
     /**
